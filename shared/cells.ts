@@ -1,0 +1,80 @@
+/** Raw cell text → a reading (SPEC §5). Blank is not zero; 「/」 is not a number; units are stripped and noted. */
+
+export type CellValueKind = 'number' | 'blank' | 'na' | 'text';
+
+/** What normalisation changed or found, so a message can say why a cell reads as it does. */
+export type CellNote =
+  | 'space' // NBSP, U+3000 or other spaces removed
+  | 'full-width' // full-width digits or signs converted
+  | 'thousands-separator'
+  | 'plus-sign'
+  | 'unit' // a unit written in the cell
+  | 'unsafe-integer'; // beyond 2^53: cannot be added up exactly
+
+export interface CellValue {
+  readonly raw: string;
+  readonly kind: CellValueKind;
+  readonly value?: number;
+  readonly unit?: string;
+  readonly notes: readonly CellNote[];
+}
+
+const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/gu;
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0B\uFF0D\uFF0E\uFF0C]/gu;
+const MINUS_SIGNS = /^[\u2212\u2012\u2013\uFE63]/u;
+const NA = new Set(['/', '-', '—', '--', '——', '－', '―', '不适用', '无', '\\']);
+const UNITS = ['万元', '元', '万', '件', '个', '项'] as const;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/;
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+const BLANK: CellValue = Object.freeze({ raw: '', kind: 'blank', notes: Object.freeze([]) });
+
+export function parseCell(raw: string | number | null | undefined): CellValue {
+  if (raw === null || raw === undefined || raw === '') return BLANK;
+  if (typeof raw === 'number') {
+    return Number.isFinite(raw)
+      ? { raw: String(raw), kind: 'number', value: raw, notes: Number.isSafeInteger(Math.trunc(raw)) ? [] : ['unsafe-integer'] }
+      : { raw: String(raw), kind: 'text', notes: [] };
+  }
+  const notes: CellNote[] = [];
+  let s = raw.replace(SPACES, '');
+  if (s.length !== raw.length) notes.push('space');
+  if (s === '') return { raw, kind: 'blank', notes };
+  if (FULL_WIDTH.test(s)) {
+    notes.push('full-width');
+    s = s.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  }
+  if (NA.has(s)) return { raw, kind: 'na', notes };
+  s = s.replace(MINUS_SIGNS, '-');
+  let unit: string | undefined;
+  for (const u of UNITS) {
+    if (s.length > u.length && s.endsWith(u)) {
+      unit = u;
+      s = s.slice(0, -u.length);
+      notes.push('unit');
+      break;
+    }
+  }
+  if (GROUPED.test(s)) {
+    s = s.replace(/,/g, '');
+    notes.push('thousands-separator');
+  }
+  if (!NUMBER.test(s)) return { raw, kind: 'text', notes };
+  if (s.startsWith('+')) notes.push('plus-sign');
+  const value = Number(s);
+  if (!Number.isSafeInteger(Math.trunc(value))) notes.push('unsafe-integer');
+  return unit ? { raw, kind: 'number', value, unit, notes } : { raw, kind: 'number', value, notes };
+}
+
+/** A count: an integer ≥ 0 that can be added exactly. */
+export function isCount(v: CellValue): boolean {
+  return v.kind === 'number' && Number.isSafeInteger(v.value) && v.value! >= 0;
+}
+
+export function isDelta(v: CellValue): boolean {
+  return v.kind === 'number' && Number.isSafeInteger(v.value);
+}
+
+export function isAmount(v: CellValue): boolean {
+  return v.kind === 'number' && v.value! >= 0 && !v.notes.includes('unsafe-integer');
+}

@@ -1,0 +1,8 @@
+/** The rules core: formats as data, cell parsing, drafts, checks, rendering. Pure TypeScript, no I/O. */
+export * from './formats/index.js';
+export * from './cells.js';
+export * from './draft.js';
+export * from './rules/catalogue.js';
+export { relations, type Relation, type RelationDecl, type Term, type Op } from './rules/relations.js';
+export { checkTables, type CheckOptions } from './rules/evaluate.js';
+export { MESSAGES } from './messages.js';

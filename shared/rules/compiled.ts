@@ -1,0 +1,56 @@
+/** Per-format index arrays for the evaluator: built once, so a check is array arithmetic, not map look-ups. */
+import { catalogue, type CellDef, type FormatId, type TableId } from '../formats/index.js';
+import { relations, type Relation } from './relations.js';
+
+export interface CompiledRelation {
+  readonly relation: Relation;
+  /** Indices into the format's cell list; last-year terms hold the cell id instead (the previous report may be in another format). */
+  readonly actual: Int32Array;
+  readonly actualWeights: Int8Array;
+  readonly expected: Int32Array;
+  readonly expectedWeights: Int8Array;
+  readonly lastIds: readonly string[];
+  readonly lastWeights: readonly number[];
+  /** Index of the cell the finding is about (the total, or the checked cell). */
+  readonly target: number;
+}
+
+export interface CompiledFormat {
+  readonly format: FormatId;
+  readonly cells: readonly CellDef[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly tableOfCell: readonly TableId[];
+  readonly relations: readonly CompiledRelation[];
+}
+
+function compile(format: FormatId): CompiledFormat {
+  const { cells } = catalogue(format);
+  const index = new Map(cells.map((c, i) => [c.id, i]));
+  const idx = (id: string) => {
+    const i = index.get(id);
+    if (i === undefined) throw new Error(`rule names unknown cell ${id} in format ${format}`);
+    return i;
+  };
+  const compiled = relations(format).map((relation): CompiledRelation => {
+    const thisExp = relation.expected.filter((t) => t.year === 'this');
+    const lastExp = relation.expected.filter((t) => t.year === 'last');
+    return {
+      relation,
+      actual: Int32Array.from(relation.actual.map((t) => idx(t.ref))),
+      actualWeights: Int8Array.from(relation.actual.map((t) => t.weight)),
+      expected: Int32Array.from(thisExp.map((t) => idx(t.ref))),
+      expectedWeights: Int8Array.from(thisExp.map((t) => t.weight)),
+      lastIds: lastExp.map((t) => t.ref),
+      lastWeights: lastExp.map((t) => t.weight),
+      target: idx(relation.actual[0]!.ref),
+    };
+  });
+  return { format, cells, index, tableOfCell: cells.map((c) => c.table), relations: compiled };
+}
+
+const cache = new Map<FormatId, CompiledFormat>();
+export function compiled(format: FormatId): CompiledFormat {
+  let c = cache.get(format);
+  if (!c) cache.set(format, (c = compile(format)));
+  return c;
+}

@@ -1,0 +1,163 @@
+/** The one evaluator: a draft (and optionally last year's) → findings. Checks change nothing. */
+import { isAmount, isCount, isDelta, parseCell, type CellValue } from '../cells.js';
+import { draftFormat, type Draft } from '../draft.js';
+import { catalogue, FIRST_SUPPORTED_YEAR, FORMAT_IDS, FORMATS, formatIdForYear, TABLE_IDS, type CellKind, type FormatId } from '../formats/index.js';
+import { MESSAGES } from '../messages.js';
+import { finding, type Finding } from './catalogue.js';
+import { compiled, type CompiledFormat, type CompiledRelation } from './compiled.js';
+
+export interface CheckOptions {
+  /** Last year's report: enables the carry.* rules. */
+  readonly previous?: Pick<Draft, 'year' | 'format' | 'cells'>;
+}
+
+/** Parsed cells of one report: readings by index and the usable numbers (NaN where a sum cannot use the cell). */
+interface Sheet {
+  readonly c: CompiledFormat;
+  readonly readings: (CellValue | undefined)[];
+  readonly numbers: Float64Array;
+}
+
+function usable(kind: CellKind, v: CellValue): boolean {
+  switch (kind) {
+    case 'count': return isCount(v);
+    case 'delta': return isDelta(v);
+    case 'amount': return isAmount(v);
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown cell kind ${String(never)}`);
+    }
+  }
+}
+
+function readSheet(c: CompiledFormat, cells: Readonly<Record<string, string>>): Sheet {
+  const n = c.cells.length;
+  const readings = new Array<CellValue | undefined>(n);
+  const numbers = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    const raw = cells[c.cells[i]!.id];
+    if (raw === undefined) continue;
+    const v = parseCell(raw);
+    readings[i] = v;
+    if (usable(c.cells[i]!.kind, v)) numbers[i] = v.value!;
+  }
+  return { c, readings, numbers };
+}
+
+function cellFindings(s: Sheet, presentTables: ReadonlySet<string>, out: Finding[]): void {
+  const { cells } = s.c;
+  for (let i = 0; i < cells.length; i++) {
+    const def = cells[i]!;
+    if (!presentTables.has(def.table)) continue;
+    const v = s.readings[i] ?? parseCell('');
+    switch (v.kind) {
+      case 'blank': out.push(finding('cell.blank', MESSAGES.blank(def.label), [def.id])); continue;
+      case 'na': out.push(finding('cell.blank', MESSAGES.na(def.label, v), [def.id])); continue;
+      case 'number': case 'text': break;
+    }
+    if (!Number.isNaN(s.numbers[i]!)) {
+      if (v.unit) out.push(finding('cell.unit', MESSAGES.unit(def.label, v), [def.id]));
+      continue;
+    }
+    if (def.kind === 'count') out.push(finding('cell.not-a-count', MESSAGES.notCount(def.label, v), [def.id]));
+    else out.push(finding('cell.not-a-number', def.kind === 'delta' ? MESSAGES.notDelta(def.label, v) : MESSAGES.notAmount(def.label, v), [def.id]));
+  }
+}
+
+/** What the finding calls the checked side: one cell's label, or the terms' common row/column. */
+function targetText(c: CompiledFormat, r: CompiledRelation): string {
+  const defs = Array.from(r.actual, (i) => c.cells[i]!);
+  if (defs.length === 1) return defs[0]!.label;
+  if (defs.every((d) => d.row === defs[0]!.row)) return `${defs[0]!.rowLabel}·${defs.map((d) => d.columnLabel).join('加')}`;
+  return `${defs[0]!.columnLabel}列：${defs.map((d) => d.rowLabel).join('与')}之和`;
+}
+
+function relationFindings(s: Sheet, last: Sheet | undefined, out: Finding[]): void {
+  const { c, numbers } = s;
+  next: for (const r of c.relations) {
+    let actual = 0, expected = 0;
+    for (let k = 0; k < r.actual.length; k++) {
+      const v = numbers[r.actual[k]!]!;
+      if (v !== v) continue next; // NaN: blank or invalid, reported by the cell checks
+      actual += v * r.actualWeights[k]!;
+    }
+    for (let k = 0; k < r.expected.length; k++) {
+      const v = numbers[r.expected[k]!]!;
+      if (v !== v) continue next;
+      expected += v * r.expectedWeights[k]!;
+    }
+    if (r.lastIds.length) {
+      if (!last) continue;
+      for (let k = 0; k < r.lastIds.length; k++) {
+        const i = last.c.index.get(r.lastIds[k]!);
+        const v = i === undefined ? NaN : last.numbers[i]!;
+        if (v !== v) continue next;
+        expected += v * r.lastWeights[k]!;
+      }
+    }
+    const rel = r.relation;
+    const ok = rel.op === '=' ? Math.abs(actual - expected) < 1e-9 : actual >= expected - 1e-9;
+    if (ok) continue;
+    const text = targetText(c, r);
+    const message = rel.op === '=' ? MESSAGES.sum(text, expected, actual, rel.describes) : MESSAGES.atLeast(text, expected, actual, rel.describes);
+    const ids = [...Array.from(r.actual, (i) => c.cells[i]!.id), ...Array.from(r.expected, (i) => c.cells[i]!.id)];
+    out.push(finding(rel.rule, message, ids, { expected, actual }));
+  }
+}
+
+function plausibilityFindings(s: Sheet, out: Finding[]): void {
+  const value = (id: string) => {
+    const i = s.c.index.get(id);
+    return i === undefined ? NaN : s.numbers[i]!;
+  };
+  for (const row of catalogue(s.c.format).rows) {
+    const delta = value(`t2.${row.id}.delta`), decisions = value(`t2.${row.id}.decisions`);
+    if (delta > 0 && decisions === 0) {
+      out.push(finding('plausibility.items-without-decisions', MESSAGES.itemsWithoutDecisions(row.label, delta), [`t2.${row.id}.decisions`, `t2.${row.id}.delta`]));
+    }
+  }
+  const count = value('t2.procurement.count');
+  const amountIndex = s.c.index.get('t2.procurement.amount');
+  if (count > 0 && amountIndex !== undefined && !(s.numbers[amountIndex]! > 0) && s.readings[amountIndex]?.kind !== 'text') {
+    out.push(finding('plausibility.procurement-without-amount', MESSAGES.procurementWithoutAmount(count), ['t2.procurement.amount', 't2.procurement.count']));
+  }
+}
+
+/** Format findings that a draft alone can show, and the format its tables are to be checked against. */
+function formatFindings(d: Pick<Draft, 'year' | 'format' | 'cells'>, out: Finding[]): FormatId | undefined {
+  if (d.year < FIRST_SUPPORTED_YEAR) {
+    out.push(finding('format.unsupported-year', MESSAGES.unsupportedYear(d.year)));
+    return undefined;
+  }
+  const format = draftFormat(d)!;
+  const wanted = formatIdForYear(d.year);
+  if (wanted && wanted !== format) out.push(finding('format.year-mismatch', MESSAGES.yearMismatch(d.year, wanted, format)));
+  const own = compiled(format).index;
+  const foreign = Object.keys(d.cells).filter((id) => !own.has(id) && FORMAT_IDS.some((f) => f !== format && compiled(f).index.has(id)));
+  if (foreign.length) out.push(finding('format.mixed', MESSAGES.mixedCells(format, foreign), foreign));
+  return format;
+}
+
+/** Every rule that can be judged from the tables of a draft: format, structure, cells, sums, carry, plausibility. */
+export function checkTables(d: Pick<Draft, 'year' | 'format' | 'cells'>, options: CheckOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  const format = formatFindings(d, out);
+  if (!format) return out;
+  const c = compiled(format);
+  const present = new Set<string>();
+  for (const id in d.cells) {
+    const i = c.index.get(id);
+    if (i !== undefined) present.add(c.tableOfCell[i]!);
+  }
+  for (const t of TABLE_IDS) {
+    if (!present.has(t)) out.push(finding('structure.missing-table', MESSAGES.missingTable(FORMATS[format][t].title)));
+  }
+  const sheet = readSheet(c, d.cells);
+  cellFindings(sheet, present, out);
+  const prev = options.previous;
+  const prevFormat = prev && prev.year >= FIRST_SUPPORTED_YEAR ? draftFormat(prev) : undefined;
+  const last = prev && prevFormat ? readSheet(compiled(prevFormat), prev.cells) : undefined;
+  relationFindings(sheet, last, out);
+  plausibilityFindings(sheet, out);
+  return out;
+}
