@@ -6,3 +6,5 @@ export * from './rules/catalogue.js';
 export { relations, type Relation, type RelationDecl, type Term, type Op } from './rules/relations.js';
 export { checkTables, type CheckOptions } from './rules/evaluate.js';
 export { MESSAGES } from './messages.js';
+export { renderTablesHtml, renderTablesMarkdown, type TableRenderOptions, type TablesSource } from './render/tables.js';
+export { escapeHtml } from './render/escape.js';
