@@ -1,0 +1,89 @@
+/** `nianbao check FILE… [--previous FILE] [--year YEAR] [--json]` (SPEC §7). */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { checkTables, draftFormat, summarize, type Draft, type Finding } from '../../shared/index.js';
+import { EXIT, type CliIo } from '../io.js';
+import { loadReport, type Loaded } from '../load.js';
+import { formatFindings } from '../report-text.js';
+
+export const HELP = `用法：nianbao check 文件… [--previous 上年文件] [--year 年度] [--json]
+  检查年报草稿（.json）、已发布的年报（.txt .html .docx）或工作簿（.xlsx）的表格与正文。
+  --previous  上年度的报告或草稿，用于核对上年结转等衔接关系
+  --year      文件未写明年度时，按此年度检查
+  --json      每个文件输出一行 JSON（NDJSON）
+退出状态：0 无错误；1 至少一个错误；2 文件无法读取或用法有误`;
+
+export interface CheckedReport {
+  readonly file: string;
+  readonly draft: Draft;
+  readonly findings: readonly Finding[];
+}
+
+/** Every check the core has for one loaded report. */
+export function checkLoaded(loaded: Extract<Loaded, { ok: true }>, previous?: Draft): CheckedReport {
+  const findings = [...loaded.findings, ...checkTables(loaded.draft, previous ? { previous } : {})];
+  return { file: loaded.file, draft: loaded.draft, findings };
+}
+
+export function jsonLine(r: CheckedReport): string {
+  return JSON.stringify({
+    file: r.file,
+    year: r.draft.year,
+    format: draftFormat(r.draft) ?? null,
+    agency: r.draft.agency.name,
+    findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells, expected: f.expected ?? null, actual: f.actual ?? null })),
+    summary: summarize(r.findings),
+  }) + '\n';
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let values, positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args, allowPositionals: true, strict: true,
+      options: { previous: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (e) {
+    io.stderr.write(`${(e as Error).message}\n${HELP}\n`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    io.stdout.write(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) {
+    io.stderr.write(`请给出要检查的文件。\n${HELP}\n`);
+    return EXIT.usage;
+  }
+  let year: number | undefined;
+  if (values.year !== undefined) {
+    year = Number(values.year);
+    if (!Number.isInteger(year) || year < 1949 || year > 9999) {
+      io.stderr.write(`--year 应为四位年份，实为“${values.year}”\n`);
+      return EXIT.usage;
+    }
+  }
+  const options = year === undefined ? {} : { year };
+  let previous: Draft | undefined;
+  if (values.previous) {
+    const p = await loadReport(resolve(io.cwd, values.previous));
+    if (!p.ok) {
+      io.stderr.write(`上年文件 ${values.previous}：${p.error}\n`);
+      return EXIT.usage;
+    }
+    previous = p.draft;
+  }
+  let status: number = EXIT.ok;
+  for (const file of positionals) {
+    const loaded = await loadReport(resolve(io.cwd, file), options);
+    if (!loaded.ok) {
+      io.stderr.write(`${file}：${loaded.error}\n`);
+      status = EXIT.usage;
+      continue;
+    }
+    const report = checkLoaded({ ...loaded, file }, previous);
+    io.stdout.write(values.json ? jsonLine(report) : formatFindings(file, report.draft, report.findings));
+    if (summarize(report.findings).errors > 0 && status === EXIT.ok) status = EXIT.findings;
+  }
+  return status;
+}
