@@ -27,7 +27,21 @@ const UNITS = ['万元', '元', '万', '件', '个', '项'] as const;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
-const BLANK: CellValue = Object.freeze({ raw: '', kind: 'blank', notes: Object.freeze([]) });
+const NO_NOTES: readonly CellNote[] = Object.freeze([]);
+const BLANK: CellValue = Object.freeze({ raw: '', kind: 'blank', notes: NO_NOTES });
+
+/** The common case, ASCII digits only (up to 15 of them), read without regular expressions; -1 otherwise. */
+export function plainInteger(s: string): number {
+  const n = s.length;
+  if (n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
 
 export function parseCell(raw: string | number | null | undefined): CellValue {
   if (raw === null || raw === undefined || raw === '') return BLANK;
@@ -36,6 +50,8 @@ export function parseCell(raw: string | number | null | undefined): CellValue {
       ? { raw: String(raw), kind: 'number', value: raw, notes: Number.isSafeInteger(Math.trunc(raw)) ? [] : ['unsafe-integer'] }
       : { raw: String(raw), kind: 'text', notes: [] };
   }
+  const plain = plainInteger(raw);
+  if (plain >= 0) return { raw, kind: 'number', value: plain, notes: NO_NOTES };
   const notes: CellNote[] = [];
   let s = raw.replace(SPACES, '');
   if (s.length !== raw.length) notes.push('space');

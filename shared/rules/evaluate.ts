@@ -1,7 +1,7 @@
 /** The one evaluator: a draft (and optionally last year's) → findings. Checks change nothing. */
-import { isAmount, isCount, isDelta, parseCell, type CellValue } from '../cells.js';
+import { isAmount, isCount, isDelta, parseCell, plainInteger, type CellValue } from '../cells.js';
 import { draftFormat, type Draft } from '../draft.js';
-import { catalogue, FIRST_SUPPORTED_YEAR, FORMAT_IDS, FORMATS, formatIdForYear, TABLE_IDS, type CellKind, type FormatId } from '../formats/index.js';
+import { catalogue, FIRST_SUPPORTED_YEAR, FORMAT_IDS, FORMATS, formatIdForYear, TABLE_IDS, type CellKind, type FormatId, type TableId } from '../formats/index.js';
 import { MESSAGES } from '../messages.js';
 import { finding, type Finding } from './catalogue.js';
 import { compiled, type CompiledFormat, type CompiledRelation } from './compiled.js';
@@ -16,6 +16,10 @@ interface Sheet {
   readonly c: CompiledFormat;
   readonly readings: (CellValue | undefined)[];
   readonly numbers: Float64Array;
+  /** Tables with at least one cell in the draft. */
+  readonly present: ReadonlySet<TableId>;
+  /** Cell ids the format does not know. */
+  readonly unknown: readonly string[];
 }
 
 function usable(kind: CellKind, v: CellValue): boolean {
@@ -30,26 +34,43 @@ function usable(kind: CellKind, v: CellValue): boolean {
   }
 }
 
+const PLAIN: CellValue = Object.freeze({ raw: '0', kind: 'number', value: 0, notes: Object.freeze([]) });
+
 function readSheet(c: CompiledFormat, cells: Readonly<Record<string, string>>): Sheet {
   const n = c.cells.length;
   const readings = new Array<CellValue | undefined>(n);
   const numbers = new Float64Array(n).fill(NaN);
-  for (let i = 0; i < n; i++) {
-    const raw = cells[c.cells[i]!.id];
-    if (raw === undefined) continue;
+  const present = new Set<TableId>();
+  const unknown: string[] = [];
+  for (const id of Object.keys(cells)) {
+    const i = c.index.get(id);
+    if (i === undefined) {
+      unknown.push(id);
+      continue;
+    }
+    present.add(c.tableOfCell[i]!);
+    const raw = cells[id]!;
+    const plain = typeof raw === 'string' ? plainInteger(raw) : -1;
+    if (plain >= 0) {
+      // Plain digits are valid in every kind of cell and raise no cell finding: skip the full parse.
+      numbers[i] = plain;
+      readings[i] = PLAIN;
+      continue;
+    }
     const v = parseCell(raw);
     readings[i] = v;
     if (usable(c.cells[i]!.kind, v)) numbers[i] = v.value!;
   }
-  return { c, readings, numbers };
+  return { c, readings, numbers, present, unknown };
 }
 
-function cellFindings(s: Sheet, presentTables: ReadonlySet<string>, out: Finding[]): void {
+function cellFindings(s: Sheet, out: Finding[]): void {
   const { cells } = s.c;
   for (let i = 0; i < cells.length; i++) {
     const def = cells[i]!;
-    if (!presentTables.has(def.table)) continue;
+    if (!s.present.has(def.table)) continue;
     const v = s.readings[i] ?? parseCell('');
+    if (v === PLAIN) continue;
     switch (v.kind) {
       case 'blank': out.push(finding('cell.blank', MESSAGES.blank(def.label), [def.id])); continue;
       case 'na': out.push(finding('cell.blank', MESSAGES.na(def.label, v), [def.id])); continue;
@@ -123,37 +144,28 @@ function plausibilityFindings(s: Sheet, out: Finding[]): void {
   }
 }
 
-/** Format findings that a draft alone can show, and the format its tables are to be checked against. */
-function formatFindings(d: Pick<Draft, 'year' | 'format' | 'cells'>, out: Finding[]): FormatId | undefined {
-  if (d.year < FIRST_SUPPORTED_YEAR) {
-    out.push(finding('format.unsupported-year', MESSAGES.unsupportedYear(d.year)));
-    return undefined;
-  }
-  const format = draftFormat(d)!;
+/** Format findings that a draft alone can show. */
+function formatFindings(d: Pick<Draft, 'year' | 'format'>, format: FormatId, sheet: Sheet, out: Finding[]): void {
   const wanted = formatIdForYear(d.year);
   if (wanted && wanted !== format) out.push(finding('format.year-mismatch', MESSAGES.yearMismatch(d.year, wanted, format)));
-  const own = compiled(format).index;
-  const foreign = Object.keys(d.cells).filter((id) => !own.has(id) && FORMAT_IDS.some((f) => f !== format && compiled(f).index.has(id)));
+  const foreign = sheet.unknown.filter((id) => FORMAT_IDS.some((f) => f !== format && compiled(f).index.has(id)));
   if (foreign.length) out.push(finding('format.mixed', MESSAGES.mixedCells(format, foreign), foreign));
-  return format;
 }
 
 /** Every rule that can be judged from the tables of a draft: format, structure, cells, sums, carry, plausibility. */
 export function checkTables(d: Pick<Draft, 'year' | 'format' | 'cells'>, options: CheckOptions = {}): Finding[] {
   const out: Finding[] = [];
-  const format = formatFindings(d, out);
-  if (!format) return out;
-  const c = compiled(format);
-  const present = new Set<string>();
-  for (const id in d.cells) {
-    const i = c.index.get(id);
-    if (i !== undefined) present.add(c.tableOfCell[i]!);
+  if (d.year < FIRST_SUPPORTED_YEAR) {
+    out.push(finding('format.unsupported-year', MESSAGES.unsupportedYear(d.year)));
+    return out;
   }
+  const format = draftFormat(d)!;
+  const sheet = readSheet(compiled(format), d.cells);
+  formatFindings(d, format, sheet, out);
   for (const t of TABLE_IDS) {
-    if (!present.has(t)) out.push(finding('structure.missing-table', MESSAGES.missingTable(FORMATS[format][t].title)));
+    if (!sheet.present.has(t)) out.push(finding('structure.missing-table', MESSAGES.missingTable(FORMATS[format][t].title)));
   }
-  const sheet = readSheet(c, d.cells);
-  cellFindings(sheet, present, out);
+  cellFindings(sheet, out);
   const prev = options.previous;
   const prevFormat = prev && prev.year >= FIRST_SUPPORTED_YEAR ? draftFormat(prev) : undefined;
   const last = prev && prevFormat ? readSheet(compiled(prevFormat), prev.cells) : undefined;
