@@ -29,3 +29,55 @@ export const MESSAGES = {
   missingRow: (table: string, row: string) => `${table} 缺少“${row}”一行`,
   rowShape: (row: string, expected: number, actual: number) => `“${row}”一行应有 ${expected} 个数字，实有 ${actual} 个`,
 } as const;
+
+/** Wording of the narrative checks (shared/narrative): parts named as a reader knows them, quotes kept short. */
+const PART_NAMES: Readonly<Record<string, string>> = {
+  preamble: '报告开头说明',
+  'problems.issues': '五、存在的主要问题及改进情况（存在的问题）',
+  'problems.measures': '五、存在的主要问题及改进情况（改进情况）',
+  'other.fees': '六、其他需要报告的事项（信息处理费）',
+  'other.proposals': '六、其他需要报告的事项（建议提案办理）',
+  'other.misc': '六、其他需要报告的事项',
+};
+
+export const NARRATIVE_MESSAGES = {
+  /** 「一、总体情况（二）依申请公开」 from the format's section heading and the part's own heading. */
+  part: (id: string, sectionHeading?: string, partHeading?: string) =>
+    PART_NAMES[id] ?? (sectionHeading ? `${sectionHeading}${partHeading ?? ''}` : id),
+  figure: (part: string, quote: string, stated: number, describes: string, table: number) =>
+    `${part}：正文称“${quote}”，即 ${num(stated)}；表格中${describes}为 ${num(table)}，两者不一致`,
+  hints: {
+    newPlusCarried: '本年新收与上年结转之和',
+    newOnly: '本年新收申请数',
+    'suit-direct': '未经复议直接起诉的总计',
+    'suit-after-review': '复议后起诉的总计',
+  } as Readonly<Record<string, string>>,
+  figureHint: (stated: number, describes: string, parts: readonly number[]) =>
+    `；${num(stated)} 恰为${describes}（${parts.map(num).join('＋')}），正文似按这一口径计算`,
+  figureScope: (word: string) => `；正文写明“${word}”，所述范围可能比表格窄，请核实`,
+  claimWithoutApplications: (part: string, quote: string) =>
+    `${part}：表三本年新收和上年结转的申请均为 0 件，正文却称“${quote}”，与实际不符，疑为套话，请删改`,
+  missingPart: (heading: string, asks: string) => `一、总体情况缺少“${heading}”部分（格式要求写明：${asks}）`,
+  feesMissing: () => '六、其他需要报告的事项未说明信息处理费收取情况：请写明按《政府信息公开信息处理费管理办法》收取的金额，或“未收取信息处理费”',
+  feesVague: (quote: string) => `六、其他需要报告的事项提到信息处理费（“${quote}”），但未写明收取金额或“未收取”`,
+  problemsEmpty: () => '五、存在的主要问题及改进情况没有内容：请写明具体问题和改进措施',
+  problemsNone: (text: string) => `五、存在的主要问题及改进情况只写了“${text}”：格式要求写明存在的主要问题及改进情况`,
+  problemsBoilerplate: (quote: string) =>
+    `五、存在的主要问题及改进情况没有指出具体问题（“${quote}”），只有套话：请写明存在的具体问题和改进措施`,
+  problemsNoMeasures: () => '五、存在的主要问题及改进情况只写了问题，没有写改进措施或上年问题的整改情况',
+  answerEmpty: (part: string) => `${part}还没有填写`,
+  answerNone: (part: string) => `${part}不能只写“无”，格式要求写明具体情况`,
+  answerShort: (part: string, length: number, min: number) => `${part}只有 ${length} 个字，过于简短（至少应有 ${min} 个字的具体内容）`,
+  artifactMeta: (part: string, samples: readonly string[]) =>
+    `${part}夹带了网页信息（${samples.map((s) => `“${s}”`).join('、')}），应删除`,
+  artifactImage: (part: string, samples: readonly string[]) =>
+    `${part}中有图片占位符（${samples.map((s) => `“${s}”`).join('、')}），原图未随文字复制，请补上内容或删除`,
+  artifactPageNumber: (part: string, samples: readonly string[]) =>
+    `${part}中夹有页码（${samples.map((s) => `“${s}”`).join('、')}），应删除`,
+  artifactSplit: (part: string, samples: readonly string[]) =>
+    `${part}中有被分页或空行断开的词句（${samples.map((s) => `“${s}”`).join('、')}），请接排`,
+  contact: (missing: readonly string[]) => `报告未写明联系${missing.join('、')}（条例要求在开头写明联系方式）`,
+  periodMissing: () => '报告未写明数据的统计期限（应为本年 1 月 1 日至 12 月 31 日）',
+  periodWrong: (year: number, stated: string) => `报告年度为 ${year} 年，统计期限却写作“${stated}”（应为 ${year} 年 1 月 1 日至 ${year} 年 12 月 31 日）`,
+  date: (year: number, stated: string) => `落款日期“${stated}”不在 ${year + 1} 年 1 月至 3 月（${year} 年度报告应在次年 1 月 31 日或 3 月 31 日前公布）`,
+} as const;
