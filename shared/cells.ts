@@ -33,7 +33,7 @@ const BLANK: CellValue = Object.freeze({ raw: '', kind: 'blank', notes: NO_NOTES
 /** The common case, ASCII digits only (up to 15 of them), read without regular expressions; -1 otherwise. */
 export function plainInteger(s: string): number {
   const n = s.length;
-  if (n > 15) return -1;
+  if (n === 0 || n > 15) return -1;
   let v = 0;
   for (let i = 0; i < n; i++) {
     const d = s.charCodeAt(i) - 48;
