@@ -1,5 +1,5 @@
 /** Per-format index arrays for the evaluator: built once, so a check is array arithmetic, not map look-ups. */
-import { catalogue, type CellDef, type FormatId, type TableId } from '../formats/index.js';
+import { catalogue, TABLE_IDS, type CellDef, type FormatId } from '../formats/index.js';
 import { relations, type Relation } from './relations.js';
 
 export interface CompiledRelation {
@@ -19,7 +19,12 @@ export interface CompiledFormat {
   readonly format: FormatId;
   readonly cells: readonly CellDef[];
   readonly index: ReadonlyMap<string, number>;
-  readonly tableOfCell: readonly TableId[];
+  /** Position in TABLE_IDS of each cell's table. */
+  readonly tableOfCell: Uint8Array;
+  /** 2019 rows with 本年增/减 and 处理决定数量 (plausibility.items-without-decisions). */
+  readonly itemRows: readonly { readonly label: string; readonly delta: number; readonly decisions: number }[];
+  /** 政府集中采购 (2019): count and amount cells (plausibility.procurement-without-amount). */
+  readonly procurement?: { readonly count: number; readonly amount: number };
   readonly relations: readonly CompiledRelation[];
 }
 
@@ -45,7 +50,17 @@ function compile(format: FormatId): CompiledFormat {
       target: idx(relation.actual[0]!.ref),
     };
   });
-  return { format, cells, index, tableOfCell: cells.map((c) => c.table), relations: compiled };
+  const at = (id: string) => index.get(id);
+  const itemRows = catalogue(format).rows.flatMap((r) => {
+    const delta = at(`t2.${r.id}.delta`), decisions = at(`t2.${r.id}.decisions`);
+    return delta !== undefined && decisions !== undefined ? [{ label: r.label, delta, decisions }] : [];
+  });
+  const count = at('t2.procurement.count'), amount = at('t2.procurement.amount');
+  return {
+    format, cells, index, relations: compiled, itemRows,
+    tableOfCell: Uint8Array.from(cells.map((c) => TABLE_IDS.indexOf(c.table))),
+    ...(count !== undefined && amount !== undefined ? { procurement: { count, amount } } : {}),
+  };
 }
 
 const cache = new Map<FormatId, CompiledFormat>();

@@ -1,7 +1,7 @@
 /** The one evaluator: a draft (and optionally last year's) → findings. Checks change nothing. */
 import { isAmount, isCount, isDelta, parseCell, plainInteger, type CellValue } from '../cells.js';
 import { draftFormat, type Draft } from '../draft.js';
-import { catalogue, FIRST_SUPPORTED_YEAR, FORMAT_IDS, FORMATS, formatIdForYear, TABLE_IDS, type CellKind, type FormatId, type TableId } from '../formats/index.js';
+import { FIRST_SUPPORTED_YEAR, FORMAT_IDS, FORMATS, formatIdForYear, TABLE_IDS, type CellKind, type FormatId } from '../formats/index.js';
 import { MESSAGES } from '../messages.js';
 import { finding, type Finding } from './catalogue.js';
 import { compiled, type CompiledFormat, type CompiledRelation } from './compiled.js';
@@ -16,8 +16,8 @@ interface Sheet {
   readonly c: CompiledFormat;
   readonly readings: (CellValue | undefined)[];
   readonly numbers: Float64Array;
-  /** Tables with at least one cell in the draft. */
-  readonly present: ReadonlySet<TableId>;
+  /** By position in TABLE_IDS: 1 where the draft has at least one cell of that table. */
+  readonly present: Uint8Array;
   /** Cell ids the format does not know. */
   readonly unknown: readonly string[];
 }
@@ -40,7 +40,7 @@ function readSheet(c: CompiledFormat, cells: Readonly<Record<string, string>>): 
   const n = c.cells.length;
   const readings = new Array<CellValue | undefined>(n);
   const numbers = new Float64Array(n).fill(NaN);
-  const present = new Set<TableId>();
+  const present = new Uint8Array(TABLE_IDS.length);
   const unknown: string[] = [];
   for (const id of Object.keys(cells)) {
     const i = c.index.get(id);
@@ -48,7 +48,7 @@ function readSheet(c: CompiledFormat, cells: Readonly<Record<string, string>>): 
       unknown.push(id);
       continue;
     }
-    present.add(c.tableOfCell[i]!);
+    present[c.tableOfCell[i]!] = 1;
     const raw = cells[id]!;
     const plain = typeof raw === 'string' ? plainInteger(raw) : -1;
     if (plain >= 0) {
@@ -67,8 +67,8 @@ function readSheet(c: CompiledFormat, cells: Readonly<Record<string, string>>): 
 function cellFindings(s: Sheet, out: Finding[]): void {
   const { cells } = s.c;
   for (let i = 0; i < cells.length; i++) {
+    if (!s.present[s.c.tableOfCell[i]!]) continue;
     const def = cells[i]!;
-    if (!s.present.has(def.table)) continue;
     const v = s.readings[i] ?? parseCell('');
     if (v === PLAIN) continue;
     switch (v.kind) {
@@ -127,20 +127,18 @@ function relationFindings(s: Sheet, last: Sheet | undefined, out: Finding[]): vo
 }
 
 function plausibilityFindings(s: Sheet, out: Finding[]): void {
-  const value = (id: string) => {
-    const i = s.c.index.get(id);
-    return i === undefined ? NaN : s.numbers[i]!;
-  };
-  for (const row of catalogue(s.c.format).rows) {
-    const delta = value(`t2.${row.id}.delta`), decisions = value(`t2.${row.id}.decisions`);
-    if (delta > 0 && decisions === 0) {
-      out.push(finding('plausibility.items-without-decisions', MESSAGES.itemsWithoutDecisions(row.label, delta), [`t2.${row.id}.decisions`, `t2.${row.id}.delta`]));
+  const { c, numbers } = s;
+  for (const r of c.itemRows) {
+    const delta = numbers[r.delta]!;
+    if (delta > 0 && numbers[r.decisions] === 0) {
+      out.push(finding('plausibility.items-without-decisions', MESSAGES.itemsWithoutDecisions(r.label, delta), [c.cells[r.decisions]!.id, c.cells[r.delta]!.id]));
     }
   }
-  const count = value('t2.procurement.count');
-  const amountIndex = s.c.index.get('t2.procurement.amount');
-  if (count > 0 && amountIndex !== undefined && !(s.numbers[amountIndex]! > 0) && s.readings[amountIndex]?.kind !== 'text') {
-    out.push(finding('plausibility.procurement-without-amount', MESSAGES.procurementWithoutAmount(count), ['t2.procurement.amount', 't2.procurement.count']));
+  const p = c.procurement;
+  if (!p) return;
+  const count = numbers[p.count]!;
+  if (count > 0 && !(numbers[p.amount]! > 0) && s.readings[p.amount]?.kind !== 'text') {
+    out.push(finding('plausibility.procurement-without-amount', MESSAGES.procurementWithoutAmount(count), [c.cells[p.amount]!.id, c.cells[p.count]!.id]));
   }
 }
 
@@ -162,8 +160,8 @@ export function checkTables(d: Pick<Draft, 'year' | 'format' | 'cells'>, options
   const format = draftFormat(d)!;
   const sheet = readSheet(compiled(format), d.cells);
   formatFindings(d, format, sheet, out);
-  for (const t of TABLE_IDS) {
-    if (!sheet.present.has(t)) out.push(finding('structure.missing-table', MESSAGES.missingTable(FORMATS[format][t].title)));
+  for (const [k, t] of TABLE_IDS.entries()) {
+    if (!sheet.present[k]) out.push(finding('structure.missing-table', MESSAGES.missingTable(FORMATS[format][t].title)));
   }
   cellFindings(sheet, out);
   const prev = options.previous;
