@@ -25,6 +25,7 @@ function loadJson(bytes: Uint8Array, file: string): Loaded {
 /** Loaders by lower-case extension. Other input kinds register here. */
 export const LOADERS: Record<string, Loader> = {
   '.json': loadJson,
+  '.xlsx': async (bytes, file, options) => (await import('./xlsx/load-xlsx.js')).loadXlsx(bytes, file, options),
 };
 
 export function supportedExtensions(): string[] {

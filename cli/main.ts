@@ -7,6 +7,7 @@ type Command = { run(args: string[], io: CliIo): Promise<number>; HELP: string }
 /** Command name → module, loaded on demand so `nianbao check` does not pay for exceljs or docx. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   check: { summary: '检查草稿、已发布的年报或工作簿', load: () => import('./commands/check.js') },
+  template: { summary: '生成自带检查的标准表格工作簿（.xlsx）', load: () => import('./commands/template.js') },
 };
 
 function usage(): string {

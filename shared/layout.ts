@@ -110,7 +110,7 @@ function textUnits(text: string): number {
   return n;
 }
 
-const WIDTH_CAP: Readonly<Record<string, number>> = { label: 40, header: 12, caption: 12, note: 12, value: 10 };
+const WIDTH_CAP: Readonly<Record<string, number>> = { label: 30, header: 12, caption: 12, note: 12, value: 10 };
 const LINE_HEIGHT = 16;
 
 /** Where each value cell of each block sits: the blocks are runs of grid rows holding value cells. */

@@ -19,11 +19,16 @@ export function sumExpression(terms: readonly Term[], at: Locate): string {
   return parts.length ? parts.join('') : '0';
 }
 
-/** A total cell's starting formula, e.g. `=SUM($D$6:$I$6)`: only for a sum of this-year cells with weight +1. */
+/**
+ * A total cell's starting formula, e.g. `=IF(COUNT($D$6:$I$6)=0,"",SUM($D$6:$I$6))`: only for a sum of this-year
+ * cells with weight +1. It stays empty until a part is filled in (blank is not zero), so an untouched row does not
+ * count as 0 in the checks of other totals.
+ */
 export function totalFormula(r: Relation, at: Locate): string | undefined {
   if (r.op !== '=' || r.actual.length !== 1 || !isSheetRelation(r)) return undefined;
   if (!r.expected.length || r.expected.some((t) => t.weight !== 1)) return undefined;
-  return `=${sumExpression(r.expected, at)}`;
+  const refs = compactRanges(r.expected.map((t) => at(t.ref))).join(',');
+  return `=IF(COUNT(${refs})=0,"",SUM(${refs}))`;
 }
 
 /**

@@ -1,12 +1,31 @@
 /**
- * Evaluates the formulas a plan writes into total cells (`=SUM(…)±SUM(…)`, plain references, numbers) so a workbook
- * saved without cached values can still be read. Anything else is not evaluated (undefined).
+ * Evaluates the formulas a plan writes into total cells (`=IF(COUNT(…)=0,"",SUM(…))`, `=SUM(…)±SUM(…)`, plain
+ * references, numbers) so a workbook saved without cached values can still be read. Anything else is not evaluated.
  */
 import { parseRange } from './a1.js';
 
 export type ValueAt = (row: number, col: number) => number | undefined;
 
 const TERM = /^([+-]?)(?:SUM\(([^()]*)\)|(\$?[A-Z]{1,3}\$?\d+)|(\d+(?:\.\d+)?))/i;
+
+const BLANK_IF_EMPTY = /^IF\(COUNT\(([^()]*)\)=0,"",(.*)\)$/i;
+
+/**
+ * The value of a total formula: a number, '' when the formula leaves the cell empty (no part filled in), undefined
+ * when it is not a formula of this kind. Blank cells count as 0 in a SUM, as in a spreadsheet.
+ */
+export function evaluateTotal(formula: string, valueAt: ValueAt): number | '' | undefined {
+  const s = formula.trim().replace(/^=/, '').replace(/\s+/g, '');
+  const m = BLANK_IF_EMPTY.exec(s);
+  if (!m) return evaluateSum(s, valueAt);
+  let numbers = 0;
+  const counted = evaluateSum(`SUM(${m[1]})`, (row, col) => {
+    if (valueAt(row, col) !== undefined) numbers++;
+    return 0;
+  });
+  if (counted === undefined) return undefined;
+  return numbers === 0 ? '' : evaluateSum(m[2]!, valueAt);
+}
 
 /** The value of a SUM formula; blank cells count as 0 as a spreadsheet would; undefined if not a plain sum. */
 export function evaluateSum(formula: string, valueAt: ValueAt): number | undefined {
@@ -32,4 +51,14 @@ export function evaluateSum(formula: string, valueAt: ValueAt): number | undefin
     if (s && s[0] !== '+' && s[0] !== '-') return undefined;
   }
   return total;
+}
+
+/** The cells a total formula reads, or undefined when it is not one evaluateTotal understands. */
+export function sumReferences(formula: string): { row: number; col: number }[] | undefined {
+  const cells: { row: number; col: number }[] = [];
+  const ok = evaluateTotal(formula, (row, col) => {
+    cells.push({ row, col });
+    return 0;
+  });
+  return ok === undefined ? undefined : cells;
 }

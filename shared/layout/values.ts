@@ -24,8 +24,8 @@ export function cellsFromValues(plan: SheetPlan, values: readonly (readonly unkn
   const out: Record<string, string> = {};
   for (const c of plan.cells) {
     if (!c.cellId) continue;
-    const text = valueText(values[c.row]?.[c.col]);
-    if (text !== undefined) out[c.cellId] = text;
+    const t = valueText(values[c.row]?.[c.col]);
+    if (t !== undefined) out[c.cellId] = t;
   }
   return out;
 }

@@ -1,0 +1,85 @@
+/** `nianbao template --year YEAR [--agency NAME] [--from DRAFT.json] -o FILE.xlsx` (SPEC §7). */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatIdForYear, type Draft } from '../../shared/index.js';
+import { EXIT, type CliIo } from '../io.js';
+import { loadReport } from '../load.js';
+import { writeTemplate } from '../xlsx/write-template.js';
+
+export const HELP = `用法：nianbao template --year 年度 [--agency 机关名称] [--from 草稿.json] -o 文件.xlsx
+  生成标准表格工作簿（表二、表三、表四），自带合计公式、数据验证和勾稽关系检查：
+  合计不符时单元格变红，无需加载项，Excel、WPS、LibreOffice 均可使用。
+  --year    报告年度（决定使用 2019 年版或 2021 年版格式）；有 --from 时可省略
+  --agency  机关名称，写入表头
+  --from    用草稿（.json）或已填写的工作簿（.xlsx）预先填好数字
+  -o        输出文件（.xlsx）
+退出状态：0 成功；2 用法有误或文件无法读取`;
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args, strict: true, allowPositionals: false,
+      options: {
+        year: { type: 'string' }, agency: { type: 'string' }, from: { type: 'string' },
+        output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    io.stderr.write(`${(e as Error).message}\n${HELP}\n`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    io.stdout.write(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  if (!values.output) {
+    io.stderr.write(`请用 -o 给出输出文件。\n${HELP}\n`);
+    return EXIT.usage;
+  }
+  if (!/\.xlsx$/i.test(values.output)) {
+    io.stderr.write(`输出文件应以 .xlsx 结尾，实为“${values.output}”\n`);
+    return EXIT.usage;
+  }
+  let draft: Draft | undefined;
+  if (values.from) {
+    const loaded = await loadReport(resolve(io.cwd, values.from));
+    if (!loaded.ok) {
+      io.stderr.write(`${values.from}：${loaded.error}\n`);
+      return EXIT.usage;
+    }
+    draft = loaded.draft;
+  }
+  const year = values.year !== undefined ? Number(values.year) : draft?.year;
+  if (year === undefined) {
+    io.stderr.write(`请用 --year 给出报告年度。\n${HELP}\n`);
+    return EXIT.usage;
+  }
+  if (!Number.isInteger(year) || year < 1949 || year > 9999) {
+    io.stderr.write(`--year 应为四位年份，实为“${values.year}”\n`);
+    return EXIT.usage;
+  }
+  const format = formatIdForYear(year);
+  if (!format) {
+    io.stderr.write(`报告年度 ${year} 年早于 2019 年，适用旧版年报格式，本工具不支持\n`);
+    return EXIT.usage;
+  }
+  const result = await writeTemplate({ year, ...(values.agency !== undefined ? { agency: values.agency } : {}), ...(draft ? { draft } : {}) });
+  const out = resolve(io.cwd, values.output);
+  try {
+    await writeFile(out, result.bytes);
+  } catch (e) {
+    io.stderr.write(`无法写入 ${values.output}：${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  io.stdout.write(`已生成 ${values.output}（${year} 年度，${format} 年版格式）\n`);
+  if (result.overriddenTotals.length) {
+    const labels = result.overriddenTotals.map((id) => `${id}（${result.plan.addressOf[id]}）`).join('、');
+    io.stdout.write(`草稿中以下总计与各项之和不符，已按草稿原数填入（不再是公式，表中标红）：${labels}\n`);
+  }
+  if (result.unplaced.length) {
+    io.stderr.write(`草稿中以下单元格不属于 ${format} 年版格式，未填入：${result.unplaced.slice(0, 10).join('、')}${result.unplaced.length > 10 ? ' 等' : ''}\n`);
+  }
+  return EXIT.ok;
+}
