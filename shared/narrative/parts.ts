@@ -1,0 +1,78 @@
+/**
+ * Whether the parts the format asks for are there and say something: narrative.missing-part (一),
+ * narrative.empty (五), narrative.fees (六, 2021 format), and the same questions for one answer of the bot.
+ */
+import type { NarrativePartDef } from '../formats/index.js';
+import { NARRATIVE_MESSAGES as M } from '../messages.js';
+import { finding, type Finding, type RuleId } from '../rules/catalogue.js';
+import { bare, excerpt, flatten } from './text.js';
+
+/** 「无」「暂无」「没有」「无。」, alone or after a label such as 「存在的主要问题：无」. */
+const NONE = /^(?:(?:存在的?主要问题|主要问题|问题|改进情况|改进措施|其他需要报告的事项|其他事项)?(?:无|暂无|没有|不存在|无相关情况|无其他需要报告的事项))+$/u;
+/** Words that name a concrete shortcoming. */
+const PROBLEM = /问题|不足|差距|短板|薄弱|欠缺|不够|不高|不强|不到位|不及时|不规范|不完善|不充分|不畅|不深|不全|有待|单一|滞后|较少|偏少|缺乏|不平衡/u;
+/** Words that name an improvement. */
+const MEASURE = /将|下一步|今后|改进|加强|完善|推进|提升|提高|整改|健全|措施|强化|优化|持续|进一步/u;
+
+/** Minimum number of letters/digits of a part that must say something (overview.*, problems.*). */
+export const MIN_ANSWER_CHARS = 20;
+
+/** Is the text 「无」 or a variant of it? */
+export function isNone(text: string): boolean {
+  return NONE.test(bare(text));
+}
+
+/** 「[…]」: a copy abridged by whoever made it (the fixtures): the part had text, it is not missing. */
+const ABRIDGED = /\[(?:…|\.\.\.)\]/u;
+
+/** narrative.missing-part: every required overview part the narrative lacks. */
+export function missingParts(parts: readonly NarrativePartDef[], narrative: Readonly<Record<string, string>>): Finding[] {
+  const present = (text: string) => !!bare(text) || ABRIDGED.test(text);
+  return parts
+    .filter((p) => p.section === 'overview' && p.required && !present(narrative[p.id] ?? ''))
+    .map((p) => finding('narrative.missing-part', M.missingPart(p.heading ?? p.id, p.asks)));
+}
+
+/** narrative.empty: section 五 as a whole (the importer may not split it into problems and measures). */
+export function problemsFindings(text: string): Finding[] {
+  const b = bare(text);
+  if (!b) return [finding('narrative.empty', M.problemsEmpty())];
+  if (isNone(text)) return [finding('narrative.empty', M.problemsNone(excerpt(flatten(text).trim(), 20)))];
+  if (!PROBLEM.test(b)) return [finding('narrative.empty', M.problemsBoilerplate(excerpt(flatten(text).trim(), 40)))];
+  if (!MEASURE.test(b)) return [finding('narrative.empty', M.problemsNoMeasures())];
+  return [];
+}
+
+/** 信息处理费 stated with an amount or as not collected. */
+const FEE = /信息处理费|处理费/u;
+const FEE_STATED = /(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)(?:元|万元)|未收取|不收取|没有收取|未产生|无收取|未发生|免收|零收费|收取[^，。；]{0,6}0元/u;
+
+/** narrative.fees for section 六 as a whole, 2021 format. */
+export function feesFindings(text: string): Finding[] {
+  const flat = flatten(text);
+  const m = FEE.exec(flat);
+  if (!m) return [finding('narrative.fees', M.feesMissing())];
+  if (FEE_STATED.test(flat)) return [];
+  const from = Math.max(0, m.index - 15);
+  return [finding('narrative.fees', M.feesVague(excerpt(flat.slice(from, m.index + 20), 40)))];
+}
+
+/** Which rule an empty or too-short answer to this part falls under, if any. */
+function emptinessRule(p: NarrativePartDef): RuleId | undefined {
+  if (p.section === 'overview') return 'narrative.missing-part';
+  if (p.section === 'problems') return 'narrative.empty';
+  if (p.id === 'other.fees') return 'narrative.fees';
+  return undefined;
+}
+
+/** One answer of the bot: empty, 「无」 where the part may not be none, too short, and what 五/六 must say. */
+export function answerFindings(p: NarrativePartDef, text: string, name: string): Finding[] {
+  const rule = emptinessRule(p);
+  const b = bare(text);
+  if (!b) return rule && p.required ? [finding(rule, M.answerEmpty(name))] : [];
+  if (isNone(text)) return rule && !p.mayBeNone ? [finding(rule, M.answerNone(name))] : [];
+  if (p.id === 'other.fees') return feesFindings(text);
+  if (rule && b.length < MIN_ANSWER_CHARS) return [finding(rule, M.answerShort(name, b.length, MIN_ANSWER_CHARS))];
+  if (p.id === 'problems.issues' && !PROBLEM.test(b)) return [finding('narrative.empty', M.problemsBoilerplate(excerpt(flatten(text), 40)))];
+  return [];
+}
