@@ -1,0 +1,198 @@
+/** The commands a clerk can send at any point: 帮助 上一题 跳过 修改 进度 预览 暂停 重新开始 完成. */
+import { checkTables, summarize, type Finding } from '../../shared/index.js';
+import { checkNarrative } from '../../shared/narrative/index.js';
+import { initialState } from './state.js';
+import { ask, fmt, list, pathOf, questionName } from './flow.js';
+import { previewMarkdown } from './preview.js';
+import { isAnswered, type Question } from './questions.js';
+import { askStart } from './start.js';
+import { T } from './texts.js';
+import type { Turn } from './turn.js';
+
+export type CommandName = 'help' | 'back' | 'skip' | 'edit' | 'progress' | 'preview' | 'pause' | 'restart' | 'finish';
+
+const WORDS: [RegExp, CommandName][] = [
+  [/^(帮助|help|\?|？|怎么用)$/iu, 'help'],
+  [/^(上一题|上一步|返回上一题|返回)$/u, 'back'],
+  [/^(跳过|跳过此题|下一题)$/u, 'skip'],
+  [/^(修改|更改|改)(\s+|$)/u, 'edit'],
+  [/^修改\S/u, 'edit'],
+  [/^(进度|查看进度)$/u, 'progress'],
+  [/^(预览|预览报告)$/u, 'preview'],
+  [/^(暂停|稍后继续)$/u, 'pause'],
+  [/^(重新开始|从头开始)$/u, 'restart'],
+  [/^(完成|生成报告|导出)$/u, 'finish'],
+];
+
+export function parseCommand(text: string): { name: CommandName; arg: string } | undefined {
+  const s = text.trim().replace(/^[「“"]|[」”"]$/gu, '');
+  for (const [re, name] of WORDS) {
+    if (re.test(s)) return { name, arg: name === 'edit' ? s.replace(/^(修改|更改|改)\s*/u, '').trim() : '' };
+  }
+  return undefined;
+}
+
+const META_WORDS: [RegExp, string][] = [
+  [/^(单位|单位名称|名称|机关名称)$/u, 'agency.name'],
+  [/^(年度|年份|报告年度)$/u, 'year'],
+  [/^(层级|级别)$/u, 'agency.level'],
+  [/^(地址|联系地址)$/u, 'agency.address'],
+  [/^(邮编|邮政编码)$/u, 'agency.postcode'],
+  [/^(电话|联系电话)$/u, 'agency.phone'],
+  [/^(表二|表2)$/u, 'gate.t2.rules'],
+  [/^(表三|表3)$/u, 'gate.t3'],
+  [/^(表四|表4)$/u, 'gate.t4'],
+];
+
+/** Questions a 修改 argument names: an id, a meta word, a part or cell name. */
+function resolve(t: Turn, arg: string): Question[] {
+  const qs = list(t);
+  const id = arg.replace(/^(cells|narrative)\./u, '');
+  const exact = qs.find((q) => q.id === id);
+  if (exact) return [exact];
+  for (const [re, target] of META_WORDS) if (re.test(arg)) return qs.filter((q) => q.id === target);
+  // a cell hidden behind a gate answered 「没有」: go to that gate
+  const gate = qs.find((q) => q.type === 'gate' && q.cells.includes(id));
+  if (gate) return [gate];
+  const format = fmt(t);
+  const named = qs.filter((q) => q.type !== 'done' && q.type !== 'check' && questionName(q, format).includes(arg));
+  return named;
+}
+
+function menu(t: Turn): void {
+  const format = fmt(t);
+  const qs = list(t);
+  const sections = [
+    qs.find((q) => q.id === 'agency.name')!, qs.find((q) => q.id.startsWith('gate.t2'))!, qs.find((q) => q.id === 'gate.t3')!,
+    qs.find((q) => q.id === 'gate.t4')!, ...qs.filter((q) => q.type === 'narrative'),
+  ];
+  t.choose(T.editWhich, sections.map((q) => ({
+    title: q.type === 'meta' ? '基本信息' : q.type === 'gate' ? (q.table === 't2' ? '表二' : q.table === 't3' ? '表三' : '表四') : questionName(q, format),
+    value: `修改 ${q.id}`,
+  })));
+}
+
+function listFindings(t: Turn, header: string, fs: readonly Finding[]): void {
+  const lines = fs.slice(0, 12).map(T.findingLine);
+  if (fs.length > 12) lines.push(T.moreFindings(fs.length - 12));
+  t.say([header, ...lines].join('\n'));
+}
+
+export function fileName(t: Turn): string {
+  return `${t.draft!.agency.name}${t.draft!.year}年政府信息公开工作年度报告.docx`;
+}
+
+export async function runCommand(t: Turn, name: CommandName, arg: string): Promise<void> {
+  const s = t.state;
+  if (name === 'help') {
+    t.say(T.help);
+    return t.draft ? ask(t) : askStart(t);
+  }
+  if (name === 'restart') {
+    s.confirm = 'restart';
+    return t.choose(T.restartConfirm, [{ title: T.restartYes, value: 'restart-yes' }, { title: T.restartNo, value: 'restart-no' }]);
+  }
+  if (name === 'pause') {
+    s.paused = true;
+    return t.say(T.paused);
+  }
+  if (!t.draft) {
+    if (name === 'back' && s.current !== 'agency.name') {
+      s.current = s.current === 'year' ? 'agency.name' : s.current === 'agency.level' ? 'year' : 'agency.level';
+      t.say(T.back);
+      return askStart(t);
+    }
+    t.say(name === 'skip' ? T.skipNotAllowed : T.notStarted);
+    return askStart(t);
+  }
+  const qs = list(t);
+  const format = fmt(t);
+  switch (name) {
+    case 'back': {
+      const i = qs.findIndex((q) => q.id === s.current);
+      const prev = qs.slice(0, Math.max(0, i)).reverse().find((q) => q.type !== 'check');
+      if (!prev) {
+        t.say(T.firstQuestion);
+        return ask(t);
+      }
+      delete s.pending;
+      s.current = prev.id;
+      t.say(T.back);
+      return ask(t, { showCurrent: true });
+    }
+    case 'skip': {
+      const q = qs.find((x) => x.id === s.current);
+      if (!q || q.type === 'done' || (q.type === 'meta' && ['agency.name', 'year', 'agency.level'].includes(q.id))) {
+        t.say(T.skipNotAllowed);
+        return ask(t);
+      }
+      delete s.pending;
+      if (!s.skipped.includes(q.id) && !isAnswered(q, t.draft, s)) s.skipped.push(q.id);
+      if (q.type === 'check') s.accepted.push(q.id);
+      t.say(T.skipped);
+      const i = qs.findIndex((x) => x.id === q.id);
+      const next = qs.slice(i + 1).find((x) => !isAnswered(x, t.draft!, s) && !s.skipped.includes(x.id)) ?? qs.find((x) => x.type === 'done')!;
+      s.current = next.id;
+      return ask(t);
+    }
+    case 'edit': {
+      if (!arg) return menu(t);
+      const found = resolve(t, arg);
+      if (!found.length) {
+        t.say(T.editUnknown(arg));
+        return menu(t);
+      }
+      if (found.length > 1) {
+        return t.choose(T.editMany(arg), found.slice(0, 10).map((q) => ({ title: questionName(q, format), value: `修改 ${q.id}` })));
+      }
+      const target = found[0]!;
+      delete s.pending;
+      if (s.current !== target.id && s.returnTo === undefined) s.returnTo = s.current;
+      s.current = target.id;
+      return ask(t, { showCurrent: !!pathOf(target) });
+    }
+    case 'progress': {
+      const bySection = new Map<string, { done: number; all: number }>();
+      for (const q of qs) {
+        if (q.type === 'check' || q.type === 'done') continue;
+        const e = bySection.get(q.section) ?? { done: 0, all: 0 };
+        e.all++;
+        if (isAnswered(q, t.draft, s)) e.done++;
+        bySection.set(q.section, e);
+      }
+      const lines = [...bySection].map(([sec, e]) => `${e.done === e.all ? '✓' : '○'} ${sec}：${e.done}/${e.all}`);
+      const skipped = qs.filter((q) => s.skipped.includes(q.id)).map((q) => questionName(q, format));
+      if (skipped.length) lines.push(T.progressSkipped(skipped));
+      const cur = qs.find((q) => q.id === s.current);
+      if (cur) lines.push(T.progressCurrent(questionName(cur, format)));
+      t.say(T.progress(lines));
+      return ask(t);
+    }
+    case 'preview':
+      t.replies.push({ type: 'preview', markdown: previewMarkdown(t.draft) });
+      return ask(t);
+    case 'finish': {
+      const findings = [...checkTables(t.draft), ...checkNarrative(t.draft)];
+      const sum = summarize(findings);
+      if (sum.errors) {
+        listFindings(t, T.finishRefused(sum.errors), findings.filter((f) => f.severity === 'error'));
+        return ask(t);
+      }
+      const rest = findings.filter((f) => f.severity !== 'error');
+      if (rest.length) listFindings(t, T.finishWarnings(rest.length), rest);
+      const open = qs.filter((q) => q.type !== 'done' && q.type !== 'check' && !isAnswered(q, t.draft!, s)).map((q) => questionName(q, format));
+      if (open.length) t.say(T.finishUnanswered(open));
+      t.say(T.finishOk);
+      s.finished = true;
+      t.status = 'finished';
+      s.current = 'done';
+      t.replies.push({ type: 'download', draftId: s.draftId!, version: 0, fileName: fileName(t) });
+      return;
+    }
+  }
+}
+
+export function restart(t: Turn): void {
+  t.state = initialState();
+  t.draft = undefined;
+}

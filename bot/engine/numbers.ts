@@ -1,0 +1,103 @@
+/**
+ * Reading one number from a chat message: Arabic or full-width digits, Chinese numerals (「十二」「一百零五」
+ * 「两千」「三万五千」), 「无」「没有」 as 0, signs and words for a change (「增加3」「减少两个」), units. A message
+ * holding several numbers is refused: one answer, one cell.
+ */
+import { parseCell, type CellKind } from '../../shared/index.js';
+
+export type NumberReading =
+  | { ok: true; value: number; /** what is stored in the draft cell */ raw: string; note?: string }
+  | { ok: false; reason: 'several' | 'none' | 'negative' | 'fraction' | 'unclear'; found?: string[] };
+
+const DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
+  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+const SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+const NUMERAL_CHARS = '零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿';
+const TOKEN = new RegExp(`\\d+(?:\\.\\d+)?(?:[万亿])?|[${NUMERAL_CHARS}]+`, 'gu');
+const ZERO_WORDS = /^(无|没有|没|零|〇|无此情况|没有发生|未发生|未收到|没收到|未收取|不涉及|无此项)$/u;
+/** Words around a number that say nothing more (「共5件」「约3个」). */
+const FILLER = /一共|总共|共计|合计|共|约|大约|大概|左右|个数|数量|为|是|有|件|个|项|次|宗|起|条|人|笔|万元|元|。|\.$|！|!|，|,|、/gu;
+const PLUS = /^(\+|增加了?|新增了?|增|多了?|加)/u;
+const MINUS = /^(-|减少了?|减|少了?|负)/u;
+
+/** 「一百零五」→105, 「十二」→12, 「二〇二四」→2024; undefined when not a numeral. */
+export function chineseNumeral(s: string): number | undefined {
+  if (!s) return undefined;
+  const chars = [...s];
+  if (chars.every((c) => c in DIGIT)) return Number(chars.map((c) => DIGIT[c]).join(''));
+  let total = 0, section = 0, digit: number | undefined;
+  for (const c of chars) {
+    if (c in DIGIT) {
+      digit = DIGIT[c]!;
+    } else if (c in SMALL_UNIT) {
+      section += (digit ?? 1) * SMALL_UNIT[c]!;
+      digit = undefined;
+    } else if (c in BIG_UNIT) {
+      total = (total + section + (digit ?? 0)) * BIG_UNIT[c]!;
+      if (total === 0) total = BIG_UNIT[c]!;
+      section = 0;
+      digit = undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
+
+function tokenValue(t: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)([万亿])?$/u.exec(t);
+  if (m) return Number(m[1]) * (m[2] ? BIG_UNIT[m[2]]! : 1);
+  return chineseNumeral(t);
+}
+
+/** Normalises spaces, full-width digits and signs, thousands separators as the cell parser does. */
+function normalise(text: string): string {
+  let s = text.trim().replace(/[\s\u00A0\u3000]+/gu, '、');
+  s = s.replace(/[\uFF10-\uFF19\uFF0B\uFF0D\uFF0E]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  s = s.replace(/[\u2212\u2012\u2013\uFE63]/gu, '-');
+  while (/\d,\d{3}(?!\d)/u.test(s)) s = s.replace(/(\d),(\d{3})(?!\d)/u, '$1$2');
+  return s;
+}
+
+/**
+ * Reads one value for a cell of `kind`. Amounts are in the table's unit (万元 in 2021): an amount written in 元
+ * is converted when `amountUnit` is '万元'.
+ */
+export function readNumber(text: string, kind: CellKind, amountUnit?: '万元'): NumberReading {
+  let s = normalise(text);
+  if (ZERO_WORDS.test(s)) return { ok: true, value: 0, raw: '0' };
+  // a plain cell value (「12」「+3」「3.5」) needs nothing more
+  const direct = parseCell(s);
+  if (direct.kind === 'number' && !direct.unit && /^[+-]?\d/.test(s)) return finish(direct.value!, kind);
+  let sign = 0;
+  const plus = PLUS.exec(s), minus = MINUS.exec(s);
+  if (plus) [sign, s] = [1, s.slice(plus[0].length)];
+  else if (minus) [sign, s] = [-1, s.slice(minus[0].length)];
+  const yuan = /(?<!万)元$/u.test(s);
+  if (s.endsWith('万元')) s = s.slice(0, -2);
+  const tokens = s.replace(/一共/gu, '').match(TOKEN) ?? [];
+  if (tokens.length > 1) return { ok: false, reason: 'several', found: tokens };
+  if (tokens.length === 0) return { ok: false, reason: 'none' };
+  const rest = s.replace(/一共/gu, '').replace(tokens[0]!, '').replace(FILLER, '');
+  if (rest) return { ok: false, reason: 'unclear' };
+  let value = tokenValue(tokens[0]!);
+  if (value === undefined) return { ok: false, reason: 'unclear' };
+  let note: string | undefined;
+  if (kind === 'amount' && yuan && amountUnit === '万元') {
+    note = `已按 ${value} 元 ＝ ${value / 1e4} 万元 记录`;
+    value = value / 1e4;
+  }
+  if (sign) value *= sign;
+  return finish(value, kind, note, sign !== 0);
+}
+
+function finish(value: number, kind: CellKind, note?: string, signed = false): NumberReading {
+  if (kind !== 'delta' && value < 0) return { ok: false, reason: 'negative' };
+  if (kind !== 'amount' && !Number.isInteger(value)) return { ok: false, reason: 'fraction' };
+  const body = kind === 'amount' ? String(Math.round(value * 1e6) / 1e6) : String(value);
+  const raw = kind === 'delta' && (value > 0 || signed) && value !== 0 ? (value > 0 ? `+${body}` : body) : body;
+  return note ? { ok: true, value, raw, note } : { ok: true, value, raw };
+}

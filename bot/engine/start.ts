@@ -1,0 +1,112 @@
+/** The start of an interview, before a draft exists: agency, year, level; then a new draft or an unfinished one. */
+import { emptyDraft, FIRST_SUPPORTED_YEAR, formatIdForYear, type AgencyLevel } from '../../shared/index.js';
+import { chineseNumeral } from './numbers.js';
+import { ask, firstOpen, list, matchChoice } from './flow.js';
+import { T } from './texts.js';
+import type { Turn } from './turn.js';
+import type { Choice } from './types.js';
+
+/** A report year from 「2024」「２０２４年」「2024年度」「二〇二四」, or the reason it is refused. */
+export function readYear(text: string, now = new Date()): number | string {
+  const s = text.trim().replace(/[\uFF10-\uFF19]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/年度?$/u, '');
+  const y = /^\d{4}$/.test(s) ? Number(s) : chineseNumeral(s);
+  if (y === undefined || !Number.isInteger(y) || y < 1000 || y > 9999) return T.yearBad;
+  if (y < FIRST_SUPPORTED_YEAR) return T.yearOld(y);
+  const max = now.getFullYear();
+  if (y > max) return T.yearFuture(y, max);
+  return y;
+}
+
+const LEVELS: Choice[] = [{ title: T.levelDepartment, value: 'department' }, { title: T.levelGovernment, value: 'government' }];
+
+export async function askStart(t: Turn): Promise<void> {
+  const s = t.state;
+  switch (s.current) {
+    case 'agency.name': return t.say(T.agencyName);
+    case 'year': return t.say(T.year);
+    case 'agency.level': return t.choose(T.level, LEVELS);
+    case 'resume': return t.choose(T.resume(s.offered?.length ?? 0), await resumeChoices(t));
+    default:
+      s.current = 'agency.name';
+      return t.say(T.agencyName);
+  }
+}
+
+async function resumeChoices(t: Turn): Promise<Choice[]> {
+  const out: Choice[] = [];
+  for (const id of t.state.offered ?? []) {
+    const d = await t.store.loadDraft(id);
+    if (!d) continue;
+    const answered = Object.keys(d.draft.cells).length + Object.keys(d.draft.narrative).length;
+    const when = d.draft.updatedAt ? d.draft.updatedAt.slice(0, 16).replace('T', ' ') : '';
+    out.push({ title: T.resumeDraft(when, answered), value: `resume:${id}` });
+  }
+  out.push({ title: T.resumeNew, value: 'new' });
+  return out;
+}
+
+/** Starts a new draft for the start answers and asks the first question of the interview. */
+export async function createDraft(t: Turn): Promise<void> {
+  const { agency, year, level } = t.state.start;
+  const draft = emptyDraft(year!, agency!, level ?? 'department');
+  draft.updatedAt = t.now.toISOString();
+  t.create = draft;
+  t.draft = draft;
+  t.state.draftId = t.newId();
+  t.say(T.created(agency!, year!, formatIdForYear(year!)!));
+  t.state.current = firstOpen(t, list(t));
+  await ask(t);
+}
+
+async function resume(t: Turn, draftId: string): Promise<void> {
+  const d = await t.store.loadDraft(draftId);
+  if (!d) return createDraft(t);
+  t.draft = d.draft;
+  t.state.draftId = draftId;
+  t.state.gates = {};
+  delete t.state.applicants;
+  if (t.state.start.level && d.draft.agency.level !== t.state.start.level) t.set('agency.level', t.state.start.level);
+  t.say(T.resumed);
+  t.state.current = firstOpen(t, list(t));
+  await ask(t);
+}
+
+export async function answerStart(t: Turn, text: string): Promise<void> {
+  const s = t.state;
+  const v = text.trim();
+  switch (s.current) {
+    case 'agency.name':
+      if (v.length < 2 || v.length > 100) return t.say(T.agencyNameBad);
+      s.start.agency = v;
+      s.current = 'year';
+      return askStart(t);
+    case 'year': {
+      const y = readYear(v, t.now);
+      if (typeof y === 'string') return t.say(y);
+      s.start.year = y;
+      s.current = 'agency.level';
+      return askStart(t);
+    }
+    case 'agency.level': {
+      const level = (matchChoice(v, LEVELS) ?? (/政府|街道|乡|镇/u.test(v) ? 'government' : /部门|局|委|办/u.test(v) ? 'department' : undefined)) as AgencyLevel | undefined;
+      if (!level) return t.choose(T.levelBad, LEVELS);
+      s.start.level = level;
+      const drafts = await t.store.findDrafts(s.start.agency!, s.start.year!);
+      if (drafts.length) {
+        s.offered = drafts.slice(0, 3).map((d) => d.draftId);
+        s.current = 'resume';
+        return askStart(t);
+      }
+      return createDraft(t);
+    }
+    case 'resume': {
+      const choice = matchChoice(v, await resumeChoices(t));
+      if (!choice) return askStart(t);
+      delete s.offered;
+      if (choice === 'new') return createDraft(t);
+      return resume(t, choice.slice('resume:'.length));
+    }
+    default:
+      return askStart(t);
+  }
+}

@@ -1,0 +1,41 @@
+/** One turn's working copy: the state, the draft with this turn's answers applied, and the replies. */
+import type { Draft } from '../../shared/index.js';
+import { applyChange, type Change, type DraftStatus, type Store } from '../store/index.js';
+import type { State } from './state.js';
+import type { Choice, Reply } from './types.js';
+
+export class Turn {
+  readonly changes: Change[] = [];
+  readonly replies: Reply[] = [];
+  create?: Draft;
+  status?: DraftStatus;
+
+  constructor(
+    readonly store: Store,
+    public state: State,
+    public draft: Draft | undefined,
+    readonly now: Date,
+    readonly newId: () => string,
+  ) {}
+
+  /** Records one answer (skipped when the value is already there). */
+  set(path: string, value: string | null): void {
+    if (!this.draft) throw new Error('no draft in this conversation yet');
+    const next = applyChange(this.draft, { path, value });
+    if (JSON.stringify(next) === JSON.stringify(this.draft)) return;
+    this.draft = next;
+    this.changes.push({ path, value });
+    if (this.state.finished) {
+      this.state.finished = false;
+      this.status = 'open';
+    }
+  }
+
+  say(text: string): void {
+    this.replies.push({ type: 'text', text });
+  }
+
+  choose(text: string, choices: Choice[]): void {
+    this.replies.push({ type: 'choices', text, choices });
+  }
+}

@@ -1,0 +1,34 @@
+/** The engine's interface with the channel layer (agreed in the briefing). */
+export interface ConversationKey { channelId: string; userId: string; conversationId: string }
+
+export interface TurnInput {
+  /** Mentions already stripped by the channel layer. */
+  text?: string;
+  /** Adaptive Card submit data: the engine reads `choice` (else `value`, else `text`). */
+  value?: Record<string, unknown>;
+  /** A draft .json or an .xlsx sent by the clerk. */
+  attachments?: { name: string; contentType: string; bytes: Uint8Array }[];
+  /** Ignored for parsing: always zh-CN. */
+  locale?: string;
+}
+
+export interface Choice { title: string; value: string }
+
+export type Reply =
+  | { type: 'text'; text: string }
+  | { type: 'choices'; text: string; choices: Choice[] }
+  | { type: 'preview'; markdown: string }
+  | { type: 'download'; draftId: string; version: number; fileName: string };
+
+export interface Interviewer { handle(key: ConversationKey, input: TurnInput): Promise<Reply[]> }
+
+export interface InterviewerOptions {
+  now?: () => Date;
+  /** New draft ids (tests). Default: crypto.randomUUID. */
+  newId?: () => string;
+}
+
+/** The store key of a conversation: per channel, user and conversation. */
+export function conversationKey(k: ConversationKey): string {
+  return JSON.stringify([k.channelId, k.conversationId, k.userId]);
+}
