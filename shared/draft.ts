@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { zhCN } from 'zod/locales';
 import { catalogue, FORMAT_IDS, FORMATS, formatIdForYear, type AgencyLevel, type FormatId } from './formats/index.js';
 
-export const DRAFT_SCHEMA_ID = 'nianbao.draft/1';
+import { DRAFT_SCHEMA_ID } from './draft-format.js';
+
+export { DRAFT_SCHEMA_ID, draftFormat } from './draft-format.js';
 
 const text = z.string().max(200_000);
 const cellText = z.union([z.string().max(1000), z.number()]).transform((v) => (typeof v === 'number' ? String(v) : v));
@@ -125,11 +127,6 @@ export function parseDraftJson(json: string): DraftParse {
     return { ok: false, errors: [{ path: '(根)', message: `不是有效的 JSON：${(e as Error).message}` }] };
   }
   return parseDraft(value);
-}
-
-/** The format the draft's tables are in: as declared, else as the year calls for. */
-export function draftFormat(d: Pick<Draft, 'year' | 'format'>): FormatId | undefined {
-  return d.format ?? formatIdForYear(d.year);
 }
 
 export function emptyDraft(year: number, agencyName = '', level: AgencyLevel = 'department'): Draft {

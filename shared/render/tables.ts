@@ -1,5 +1,6 @@
 /** The three tables of a draft in the official layout: HTML with merged cells, and Markdown. */
-import { draftFormat, type Draft } from '../draft.js';
+import type { Draft } from '../draft.js';
+import { draftFormat } from '../draft-format.js';
 import { tableGrids, TABLE_IDS, type FormatId, type GridCell, type TableGrid, type TableId } from '../formats/index.js';
 import type { Finding, Severity } from '../rules/catalogue.js';
 import { escapeHtml, escapeMarkdownCell } from './escape.js';

@@ -1,6 +1,7 @@
 /** The one evaluator: a draft (and optionally last year's) → findings. Checks change nothing. */
 import { isAmount, isCount, isDelta, parseCell, plainInteger, type CellValue } from '../cells.js';
-import { draftFormat, type Draft } from '../draft.js';
+import type { Draft } from '../draft.js';
+import { draftFormat } from '../draft-format.js';
 import { FIRST_SUPPORTED_YEAR, FORMAT_IDS, FORMATS, formatIdForYear, TABLE_IDS, type CellKind, type FormatId } from '../formats/index.js';
 import { MESSAGES } from '../messages.js';
 import { finding, type Finding } from './catalogue.js';
