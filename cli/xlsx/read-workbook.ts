@@ -75,7 +75,8 @@ function cellText(ws: ExcelJS.Worksheet, row: number, col: number, seen = new Se
     const formula = cell.formula;
     const key = `${row},${col}`;
     if (seen.has(key)) return undefined;
-    const result = (v as ExcelJS.CellFormulaValue).result;
+    // cell.result, not value.result: exceljs drops a cached 0 from the value object.
+    const result = cell.result;
     if (result !== undefined && result !== null) {
       if (typeof result === 'number') return numberText(result);
       if (typeof result === 'object' && 'error' in result) return String(result.error);
