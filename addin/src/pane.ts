@@ -1,0 +1,173 @@
+/** The task pane: year/agency, 「插入标准表格」, live findings, 「导入上年报告」, 「导出」. */
+import { FIRST_SUPPORTED_YEAR, formatIdForYear } from '../../shared/formats/index.js';
+import { draftFromSheet, fileName, htmlDocument, tablesHtml } from './export.js';
+import { insertStandardSheet } from './layout-writer.js';
+import type { Importer } from './importer.js';
+import type { ExcelHost } from './office-types.js';
+import { prefillFromPrevious } from './prefill.js';
+import { findNianbaoSheets, SheetSession, type SheetInfo } from './session.js';
+import { PANE_TEXTS as T } from './texts.js';
+import { showFindings, type FindingsView } from './view.js';
+
+const $ = <E extends HTMLElement>(doc: Document, id: string) => {
+  const e = doc.getElementById(id);
+  if (!e) throw new Error(`task pane markup lacks #${id}`);
+  return e as E;
+};
+
+export interface Pane { session(): SheetSession | undefined; ready: Promise<void> }
+
+export interface PaneOptions {
+  now?: Date;
+  /** How the importer is obtained; default: load importer.js next to the pane. */
+  importer?: () => Promise<Importer>;
+}
+
+export function startPane(host: ExcelHost, doc: Document, options: PaneOptions = {}): Pane {
+  const now = options.now ?? new Date();
+  const getImporter = options.importer ?? (() => loadImporter(doc));
+  const year = $<HTMLSelectElement>(doc, 'year');
+  const agency = $<HTMLInputElement>(doc, 'agency');
+  const formatNote = $(doc, 'format-note');
+  const status = $(doc, 'status');
+  const insert = $<HTMLButtonElement>(doc, 'insert');
+  const view: FindingsView = { list: $(doc, 'findings'), badge: $(doc, 'badge'), summary: $(doc, 'summary'), onSelect: (id) => void current?.select(id) };
+  let current: SheetSession | undefined;
+
+  const say = (text: string, kind: 'info' | 'error' = 'info') => { status.textContent = text; status.className = `status ${kind}`; };
+  const fail = (e: unknown) => say(T.failed(e instanceof Error ? e.message : String(e)), 'error');
+
+  for (let y = now.getFullYear(); y >= FIRST_SUPPORTED_YEAR; y--) year.add(new Option(`${y} 年度`, String(y)));
+  year.value = String(now.getFullYear() - 1);
+  const showFormat = () => {
+    const f = formatIdForYear(Number(year.value));
+    formatNote.textContent = f ? T.format(f) : T.unsupportedYear(Number(year.value));
+    insert.disabled = !f;
+  };
+  year.addEventListener('change', showFormat);
+  showFormat();
+
+  async function use(info: SheetInfo): Promise<void> {
+    const s = new SheetSession(host, info);
+    current = s;
+    s.onResult = (r) => { if (current === s) showFindings(view, s.plan, r.findings, r.evalMs); };
+    s.onError = (e) => { if (current === s) fail(e); };
+    year.value = String(info.year);
+    agency.value = info.agency;
+    showFormat();
+    await s.attach();
+    await s.schedule();
+  }
+
+  insert.addEventListener('click', () => void (async () => {
+    const y = Number(year.value), format = formatIdForYear(y);
+    if (!format) return;
+    insert.disabled = true;
+    say(T.inserting);
+    try {
+      const { plan, id } = await insertStandardSheet(host, { format, year: y, agency: agency.value.trim() });
+      await use({ id, name: plan.sheetName, format, year: y, agency: agency.value.trim() });
+      say(T.inserted(plan.sheetName));
+    } catch (e) {
+      fail(e);
+    } finally {
+      insert.disabled = false;
+    }
+  })());
+
+  // 导入上年报告
+  const importText = $<HTMLTextAreaElement>(doc, 'import-text');
+  const importFile = $<HTMLInputElement>(doc, 'import-file');
+  importFile.addEventListener('change', () => void (async () => {
+    const f = importFile.files?.[0];
+    if (!f) return;
+    if (/\.(json|txt|html?|md)$/i.test(f.name)) importText.value = await f.text();
+    else say(T.importUnsupported, 'error');
+  })());
+  $(doc, 'import-go').addEventListener('click', () => void (async () => {
+    const s = current;
+    if (!s) return say(T.needSheet, 'error');
+    try {
+      const previous = (await getImporter()).readPrevious(importText.value);
+      if (typeof previous === 'string') return say(T.importFailed(previous), 'error');
+      s.previous = previous;
+      const { filled, kept } = await s.fill(prefillFromPrevious(s.sheet.format, previous));
+      say(T.imported(previous.year, filled, kept));
+    } catch (e) {
+      fail(e);
+    }
+  })());
+
+  // 导出
+  const preview = $(doc, 'export-preview');
+  const draft = () => {
+    const s = current;
+    if (!s?.last) { say(T.needSheet, 'error'); return undefined; }
+    return { d: draftFromSheet(s.sheet, s.last.cells), s };
+  };
+  $(doc, 'export-json').addEventListener('click', () => {
+    const x = draft();
+    if (x) download(doc, fileName(x.d, 'json'), `${JSON.stringify(x.d, null, 2)}\n`, 'application/json');
+  });
+  $(doc, 'export-html').addEventListener('click', () => void (async () => {
+    const x = draft();
+    if (!x) return;
+    const html = tablesHtml(x.d);
+    preview.innerHTML = html;
+    preview.hidden = false;
+    try {
+      await navigator.clipboard.write([new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([preview.innerText], { type: 'text/plain' }),
+      })]);
+      say(T.copied);
+    } catch {
+      say(T.copyFailed);
+    }
+  })());
+  $(doc, 'export-html-file').addEventListener('click', () => {
+    const x = draft();
+    if (x) download(doc, fileName(x.d, 'html'), htmlDocument(x.d, tablesHtml(x.d)), 'text/html');
+  });
+
+  const ready = (async () => {
+    try {
+      const sheets = await findNianbaoSheets(host);
+      if (sheets[0]) {
+        await use(sheets[0]);
+        say(T.recognised(sheets[0].name, String(sheets[0].year)));
+      } else say(T.noSheet);
+    } catch (e) {
+      fail(e);
+    }
+  })();
+  return { session: () => current, ready };
+}
+
+/** Loads dist/importer.js once (the schema library and the report importer live there, not in the pane bundle). */
+let importerScript: Promise<Importer> | undefined;
+export function loadImporter(doc: Document): Promise<Importer> {
+  const existing = (globalThis as { nianbaoImporter?: Importer }).nianbaoImporter;
+  if (existing) return Promise.resolve(existing);
+  return (importerScript ??= new Promise<Importer>((resolve, reject) => {
+    const script = doc.createElement('script');
+    script.src = 'importer.js';
+    script.onload = () => {
+      const loaded = (globalThis as { nianbaoImporter?: Importer }).nianbaoImporter;
+      if (loaded) resolve(loaded);
+      else reject(new Error('importer.js 未能加载'));
+    };
+    script.onerror = () => { importerScript = undefined; reject(new Error('importer.js 未能加载')); };
+    doc.head.append(script);
+  }));
+}
+
+function download(doc: Document, name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  doc.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,27 @@
+/**
+ * What last year's report fills in this year: every carry.* relation whose checked side is one cell and whose
+ * expected side is made of last year's cells only (t3 上年结转 ← last 结转下年度继续办理; 2019 t2 上一年项目数量 ← last
+ * 上一年项目数量 + 本年增/减). Relations that also need this year's cells (carry.in-force, 对外公开总数量) only check.
+ */
+import { parseCell } from '../../shared/cells.js';
+import type { FormatId } from '../../shared/formats/index.js';
+import { numberText } from '../../shared/layout/values.js';
+import { relations } from '../../shared/rules/relations.js';
+import type { PreviousReport } from './session.js';
+
+export function prefillFromPrevious(format: FormatId, previous: PreviousReport): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of relations(format)) {
+    if (!r.rule.startsWith('carry.') || r.actual.length !== 1 || r.op !== '=') continue;
+    if (!r.expected.length || r.expected.some((t) => t.year !== 'last')) continue;
+    let sum = 0;
+    let ok = true;
+    for (const t of r.expected) {
+      const v = parseCell(previous.cells[t.ref]);
+      if (v.kind !== 'number' || v.value === undefined) { ok = false; break; }
+      sum += v.value * t.weight;
+    }
+    if (ok) out[r.actual[0]!.ref] = numberText(sum);
+  }
+  return out;
+}
