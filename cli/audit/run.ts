@@ -1,0 +1,119 @@
+/**
+ * The batch form of `nianbao check`: many files or directories, one file in memory at a time.
+ *
+ * Cross-year pairing (without `--previous`): a first pass reads every file once and keeps only its agency and
+ * year (YearIndex, a few dozen bytes a file); the second pass checks the files in the order given and, for a
+ * file whose agency has a report of the year before in the batch, reads that one again as `previous`. Reading a
+ * file twice costs time, not memory; it keeps the output in the order given and streams it file by file.
+ */
+import { summarize, type Draft } from '../../shared/index.js';
+import { EXIT, type CliIo } from '../io.js';
+import { loadReport, supportedExtensions, type LoadOptions } from '../load.js';
+import { formatFindings } from '../report-text.js';
+import { checkLoaded, jsonLine } from '../commands/check.js';
+import { collectInputs, type InputFile } from './files.js';
+import { HtmlReport } from './html.js';
+import { YearIndex } from './pairing.js';
+import { progressBar } from './progress.js';
+import { failingRules, summaryTable, type SummaryRow } from './summary.js';
+
+export interface AuditOptions {
+  readonly json?: boolean;
+  /** Path of the HTML report to write. */
+  readonly report?: string;
+  /** Only the summary table, not each file's findings (human output). */
+  readonly summaryOnly?: boolean;
+  /** `--previous`: last year's report for every file; turns the automatic pairing off. */
+  readonly previous?: Draft;
+  readonly load?: LoadOptions;
+}
+
+/** A small cache of last years' drafts, so a pair met in order is not read a third time. */
+class DraftCache {
+  private readonly map = new Map<string, Draft | undefined>();
+  constructor(private readonly size = 4) {}
+  async get(path: string, options: LoadOptions): Promise<Draft | undefined> {
+    if (this.map.has(path)) return this.map.get(path);
+    const l = await loadReport(path, options);
+    const d = l.ok ? l.draft : undefined;
+    this.map.set(path, d);
+    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+    return d;
+  }
+  put(path: string, d: Draft): void {
+    this.map.set(path, d);
+    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+  }
+}
+
+async function buildIndex(files: readonly InputFile[], io: CliIo, options: LoadOptions): Promise<YearIndex> {
+  const index = new YearIndex();
+  const bar = progressBar(io.stderr, '配对', files.length);
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    bar.update(i, f.name);
+    const l = await loadReport(f.path, options);
+    if (l.ok) index.add({ file: f.path, agency: l.draft.agency.name, year: l.draft.year });
+  }
+  bar.done();
+  return index;
+}
+
+/**
+ * Exit status: 2 if any file could not be read (the audit is incomplete, whatever the others hold), else 1 if
+ * any report has an error, else 0.
+ */
+export async function audit(paths: readonly string[], options: AuditOptions, io: CliIo): Promise<number> {
+  const load = options.load ?? {};
+  const inputs = await collectInputs(paths, io.cwd, supportedExtensions());
+  const { files } = inputs;
+  const batch = files.length > 1 || inputs.hadDirectory;
+  const nameOf = new Map(files.map((f) => [f.path, f.name]));
+  const index = !options.previous && files.length > 1 ? await buildIndex(files, io, load) : undefined;
+  const html = options.report ? await HtmlReport.open(options.report) : undefined;
+  const cache = new DraftCache();
+  const rows: SummaryRow[] = [];
+  let unreadable = 0, withErrors = 0;
+  const bar = progressBar(io.stderr, '检查', files.length);
+  const out = (s: string) => {
+    if (io.stdout.isTTY) bar.clear();
+    io.stdout.write(s);
+  };
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    bar.update(i, f.name);
+    const loaded = await loadReport(f.path, load);
+    if (!loaded.ok) {
+      unreadable++;
+      rows.push({ file: f.name, error: loaded.error });
+      bar.note(`${f.name}：${loaded.error}`);
+      continue;
+    }
+    cache.put(f.path, loaded.draft);
+    const previousPath = index?.previousOf(loaded.draft.agency.name, loaded.draft.year, f.path);
+    const previous = options.previous ?? (previousPath ? await cache.get(previousPath, load) : undefined);
+    const report = checkLoaded({ ...loaded, file: f.name }, previous);
+    const counts = summarize(report.findings);
+    if (counts.errors) withErrors++;
+    const row: SummaryRow = {
+      file: f.name, agency: report.draft.agency.name, year: report.draft.year, counts, rules: failingRules(report.findings),
+      ...(previousPath && previous ? { previous: nameOf.get(previousPath) ?? previousPath } : {}),
+    };
+    rows.push(row);
+    if (options.json) out(jsonLine(report));
+    else if (!options.summaryOnly) out(formatFindings(f.name, report.draft, report.findings) + (row.previous ? `  （已与上年报告 ${row.previous} 核对衔接）\n` : ''));
+    if (html) await html.add(rows.length - 1, row, report.draft, report.findings);
+  }
+  bar.done();
+  if (!options.json && (batch || options.summaryOnly)) out(`\n${summaryTable(rows, io.stdout.columns ?? 120)}`);
+  if (inputs.skipped) io.stderr.write(`已跳过 ${inputs.skipped} 个无法识别类型的文件（支持：${supportedExtensions().join('、')}）\n`);
+  if (html) {
+    await html.close(rows);
+    io.stderr.write(`核查报告已写入 ${options.report}\n`);
+  }
+  if (files.length === 0) {
+    io.stderr.write('没有找到可检查的文件。\n');
+    return EXIT.usage;
+  }
+  return unreadable ? EXIT.usage : withErrors ? EXIT.findings : EXIT.ok;
+}
