@@ -5,10 +5,16 @@ import { checkTables, draftFormat, summarize, type Draft, type Finding } from '.
 import { EXIT, type CliIo } from '../io.js';
 import { loadReport, type Loaded } from '../load.js';
 import { formatFindings } from '../report-text.js';
+import { checkNarrative } from '../../shared/narrative/index.js';
+import { audit } from '../audit/run.js';
+import { stat } from 'node:fs/promises';
 
-export const HELP = `用法：nianbao check 文件… [--previous 上年文件] [--year 年度] [--json]
+export const HELP = `用法：nianbao check 文件或目录… [--previous 上年文件] [--year 年度] [--json] [--report 核查报告.html] [--summary]
   检查年报草稿（.json）、已发布的年报（.txt .html .docx）或工作簿（.xlsx）的表格与正文。
-  --previous  上年度的报告或草稿，用于核对上年结转等衔接关系
+  目录会逐级查找其中的年报；多个文件时，同一机关相邻年度的报告自动配对，核对上年结转等衔接关系。
+  --previous  上年度的报告或草稿，用于核对上年结转等衔接关系（给出后不再自动配对）
+  --report    另写一个网页核查报告：每份年报的问题和三张表格，标出有问题的单元格
+  --summary   只输出汇总表，不逐条列出问题
   --year      文件未写明年度时，按此年度检查
   --json      每个文件输出一行 JSON（NDJSON）
 退出状态：0 无错误；1 至少一个错误；2 文件无法读取或用法有误`;
@@ -21,7 +27,7 @@ export interface CheckedReport {
 
 /** Every check the core has for one loaded report. */
 export function checkLoaded(loaded: Extract<Loaded, { ok: true }>, previous?: Draft): CheckedReport {
-  const findings = [...loaded.findings, ...checkTables(loaded.draft, previous ? { previous } : {})];
+  const findings = [...loaded.findings, ...checkTables(loaded.draft, previous ? { previous } : {}), ...checkNarrative(loaded.draft)];
   return { file: loaded.file, draft: loaded.draft, findings };
 }
 
@@ -41,7 +47,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     ({ values, positionals } = parseArgs({
       args, allowPositionals: true, strict: true,
-      options: { previous: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        previous: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        report: { type: 'string' }, summary: { type: 'boolean' },
+      },
     }));
   } catch (e) {
     io.stderr.write(`${(e as Error).message}\n${HELP}\n`);
@@ -72,6 +81,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     previous = p.draft;
+  }
+  const isDirectory = (p: string) => stat(resolve(io.cwd, p)).then((s) => s.isDirectory(), () => false);
+  if (positionals.length > 1 || values.report || values.summary || (await isDirectory(positionals[0]!))) {
+    return audit(positionals, {
+      json: !!values.json, summaryOnly: !!values.summary, load: options,
+      ...(values.report ? { report: resolve(io.cwd, values.report) } : {}), ...(previous ? { previous } : {}),
+    }, io);
   }
   let status: number = EXIT.ok;
   for (const file of positionals) {
