@@ -81,3 +81,36 @@ export const NARRATIVE_MESSAGES = {
   periodWrong: (year: number, stated: string) => `报告年度为 ${year} 年，统计期限却写作“${stated}”（应为 ${year} 年 1 月 1 日至 ${year} 年 12 月 31 日）`,
   date: (year: number, stated: string) => `落款日期“${stated}”不在 ${year + 1} 年 1 月至 3 月（${year} 年度报告应在次年 1 月 31 日或 3 月 31 日前公布）`,
 } as const;
+
+/** Wording of the importer's findings (shared/import): what was read from a published report, and how. */
+export const IMPORT_MESSAGES = {
+  heading: (written: string, official: string) => `标题“${written}”与官方格式“${official}”不符`,
+  headingMissing: (official: string) => `未找到标题“${official}”`,
+  subHeadingNumbering: (written: string, official: string) => `小标题“${written}”的序号与官方格式“${official}”不符`,
+  rowLabel: (table: string, written: string, official: string) =>
+    `${table}的行标题“${written}”与官方格式“${official}”不符，已按“${official}”一行读取`,
+  reconstructed: (table: string, rows: readonly string[]) =>
+    `${table}的数字在文本中连成一串、没有分隔（网页抓取所致），已按表格的勾稽关系唯一拆分还原：${rows.slice(0, 4).map((r) => `“${r}”`).join('、')}${rows.length > 4 ? ` 等 ${rows.length} 行` : ''}；请与原件核对`,
+  undecodable: (row: string, digits: string, expected: number, readings: readonly (readonly string[])[]) =>
+    `“${row}”一行的数字“${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits}”连在一起，应拆成 ${expected} 个数字，${
+      readings.length > 1
+        ? `有多种拆法都符合表格的勾稽关系（如 ${readings.slice(0, 3).map((r) => r.join(' | ')).join('；')}），无法确定`
+        : readings.length === 1 ? '无法确定' : '没有一种拆法符合表格的勾稽关系'
+    }，本行未读取，请按原件填写`,
+  tooAmbiguous: (row: string, digits: string, expected: number) =>
+    `“${row}”一行的数字“${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits}”连在一起，应拆成 ${expected} 个数字，拆法过多无法确定，本行未读取，请按原件填写`,
+  mixedLabels: (format: string, labels: readonly string[]) =>
+    `按 ${format} 年版格式读取的报告中出现了另一版格式的表头或行标题：${labels.slice(0, 5).map((l) => `“${l}”`).join('、')}${labels.length > 5 ? ' 等' : ''}`,
+  otherAsOneRow: (format: string) =>
+    `${format} 年版格式的“（六）其他处理”应分 3 行填写（1.申请人无正当理由逾期不补正…、2.申请人逾期未按收费通知要求缴纳费用…、3.其他），报告却按 2019 年版写成一行`,
+  noYear: (assumed: number) => `未能从标题中读出报告年度，按 ${assumed} 年处理`,
+  noTitle: () => '未找到报告标题（应为“××× 20××年政府信息公开工作年度报告”）',
+  unreadable: (what: string) => `无法读取文件：${what}`,
+  unreadableReasons: {
+    'not-zip': '不是有效的 .docx 文件',
+    'no-document': '.docx 文件中没有正文（word/document.xml）',
+    'too-large': '.docx 文件正文过大',
+    corrupt: '.docx 文件已损坏，无法解压',
+    binary: '文件不是文本、网页或 .docx 文档',
+  } as Readonly<Record<string, string>>,
+} as const;

@@ -1,0 +1,164 @@
+/**
+ * Cells run together by a crawler (「640020470」 for 64 | 0 | 0 | 2 | 0 | 4 | 70): every way of cutting the digits
+ * into the row's cells is tried, and only readings that satisfy the format's own equalities (row totals, column
+ * balances, group totals — shared/rules/relations.ts) are kept. A row is read only when one reading remains.
+ */
+import type { FormatId } from '../formats/index.js';
+import { relations } from '../rules/relations.js';
+
+export interface PendingRow {
+  /** Key for the caller (e.g. `t3.new` or `t4`). */
+  readonly key: string;
+  readonly cellIds: readonly string[];
+  /** Values as read: digit runs may hold several cells; anything else is one cell. */
+  readonly parts: readonly string[];
+}
+
+export type DecodeOutcome =
+  | { readonly key: string; readonly ok: true; readonly values: readonly string[]; readonly forced: boolean }
+  | { readonly key: string; readonly ok: false; readonly reason: 'ambiguous' | 'none' | 'too-many'; readonly readings: readonly (readonly string[])[] };
+
+const MAX_CANDIDATES = 50_000;
+const MAX_STEPS = 200_000;
+const MAX_SOLUTIONS = 256;
+
+interface Equation {
+  readonly terms: readonly { readonly id: string; readonly w: number }[];
+}
+
+/** Equalities over this year's cells of one table, as signed terms summing to 0. */
+function equations(format: FormatId, table: string): Equation[] {
+  const out: Equation[] = [];
+  for (const r of relations(format)) {
+    if (r.op !== '=' || !r.actual[0]?.ref.startsWith(`${table}.`)) continue;
+    if (r.actual.some((t) => t.year !== 'this') || r.expected.some((t) => t.year !== 'this')) continue;
+    out.push({ terms: [...r.actual.map((t) => ({ id: t.ref, w: t.weight })), ...r.expected.map((t) => ({ id: t.ref, w: -t.weight }))] });
+  }
+  return out;
+}
+
+/** Ways to cut a digit run into k numbers without leading zeros. */
+function cuts(s: string, k: number, limit: { n: number }): string[][] {
+  if (k === 1) return s.length === 1 || s[0] !== '0' ? [[s]] : [];
+  const out: string[][] = [];
+  for (let len = 1; len <= s.length - (k - 1); len++) {
+    const head = s.slice(0, len);
+    if (len > 1 && head[0] === '0') break;
+    for (const rest of cuts(s.slice(len), k - 1, limit)) {
+      if (--limit.n < 0) return out;
+      out.push([head, ...rest]);
+    }
+  }
+  return out;
+}
+
+/** Every reading of a row's parts as exactly n cells; undefined when there are too many to try. */
+function readings(parts: readonly string[], n: number): string[][] | undefined {
+  const limit = { n: MAX_CANDIDATES };
+  const out: string[][] = [];
+  const rec = (i: number, acc: string[]) => {
+    if (limit.n < 0) return;
+    const left = parts.length - i;
+    if (left === 0) {
+      if (acc.length === n) out.push(acc);
+      return;
+    }
+    const p = parts[i]!;
+    const splittable = /^\d{2,}$/.test(p);
+    const room = n - acc.length - (left - 1);
+    const max = splittable ? Math.min(p.length, room) : Math.min(1, room);
+    for (let k = 1; k <= max; k++) {
+      for (const c of splittable ? cuts(p, k, limit) : [[p]]) {
+        if (--limit.n < 0) return;
+        rec(i + 1, [...acc, ...c]);
+      }
+    }
+  };
+  rec(0, []);
+  return limit.n < 0 ? undefined : out;
+}
+
+const num = (raw: string | undefined): number => (raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : NaN);
+
+/**
+ * `fixed`: the table's cells read without doubt (raw text by id). Returns one outcome per pending row.
+ */
+export function decodeRows(format: FormatId, table: string, pending: readonly PendingRow[], fixed: Readonly<Record<string, string>>): DecodeOutcome[] {
+  const eqs = equations(format, table);
+  const rowOf = new Map<string, number>();
+  pending.forEach((p, i) => p.cellIds.forEach((id) => rowOf.set(id, i)));
+  const value = (id: string) => num(fixed[id]);
+
+  // 1. Each row alone: readings that satisfy the equations lying wholly within the row.
+  const total: number[] = [];
+  const cands: (string[][] | undefined)[] = pending.map((p, i) => {
+    const all = readings(p.parts, p.cellIds.length);
+    total[i] = all?.length ?? Infinity;
+    if (!all) return undefined;
+    const own = eqs.filter((e) => e.terms.every((t) => rowOf.get(t.id) === i));
+    return all.filter((r) => own.every((e) => e.terms.reduce((s, t) => s + t.w * num(r[p.cellIds.indexOf(t.id)]), 0) === 0));
+  });
+
+  // 2. Rows left with several readings: search the combinations that satisfy the equations across rows.
+  const open = pending.map((_, i) => i).filter((i) => (cands[i]?.length ?? 0) > 1);
+  const chosen = new Map<number, string[]>();
+  pending.forEach((_, i) => cands[i]?.length === 1 && chosen.set(i, cands[i]![0]!));
+  const cellValue = (id: string): number => {
+    const r = rowOf.get(id);
+    if (r === undefined) return value(id);
+    const c = chosen.get(r);
+    return c ? num(c[pending[r]!.cellIds.indexOf(id)]) : NaN;
+  };
+  // Equations that touch an open row, checked once the last open row they touch is chosen.
+  const cross = eqs
+    .map((e) => ({ e, rows: [...new Set(e.terms.map((t) => rowOf.get(t.id)).filter((r): r is number => r !== undefined && open.includes(r)))] }))
+    .filter((x) => x.rows.length > 0)
+    .map((x) => ({ e: x.e, at: Math.max(...x.rows.map((r) => open.indexOf(r))) }));
+  const seen: Set<number>[] = open.map(() => new Set());
+  let steps = 0, solutions = 0, cut = false;
+  const holds = (e: Equation) => {
+    let s = 0;
+    for (const t of e.terms) {
+      const v = cellValue(t.id);
+      if (v !== v) return true; // a blank or unknown cell: the equation says nothing
+      s += t.w * v;
+    }
+    return s === 0;
+  };
+  const choice: number[] = [];
+  const search = (k: number): void => {
+    if (cut) return;
+    if (k === open.length) {
+      solutions++;
+      choice.forEach((c, i) => seen[i]!.add(c));
+      if (solutions >= MAX_SOLUTIONS) cut = true;
+      return;
+    }
+    const row = open[k]!;
+    const list = cands[row]!;
+    for (let c = 0; c < list.length; c++) {
+      if (++steps > MAX_STEPS) {
+        cut = true;
+        return;
+      }
+      chosen.set(row, list[c]!);
+      choice[k] = c;
+      if (cross.every((x) => x.at !== k || holds(x.e))) search(k + 1);
+    }
+    chosen.delete(row);
+  };
+  if (open.length) search(0);
+
+  return pending.map((p, i): DecodeOutcome => {
+    const list = cands[i];
+    if (!list) return { key: p.key, ok: false, reason: 'too-many', readings: [] };
+    if (list.length === 0) return { key: p.key, ok: false, reason: 'none', readings: [] };
+    const forced = total[i] === 1;
+    if (list.length === 1) return { key: p.key, ok: true, values: list[0]!, forced };
+    const k = open.indexOf(i);
+    const s = seen[k]!;
+    if (!cut && solutions > 0 && s.size === 1) return { key: p.key, ok: true, values: list[[...s][0]!]!, forced: false };
+    const shown = solutions > 0 && !cut ? [...s].map((c) => list[c]!) : list;
+    return { key: p.key, ok: false, reason: 'ambiguous', readings: shown.slice(0, 4) };
+  });
+}

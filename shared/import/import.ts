@@ -1,0 +1,206 @@
+/**
+ * A published report (text, HTML or .docx) → the draft of SPEC §7, the narrative split by part, and the findings
+ * met while reading it. Never throws; time grows linearly with the input.
+ */
+import { DRAFT_SCHEMA_ID, type Draft } from '../draft.js';
+import { catalogue, FIRST_SUPPORTED_YEAR, FORMATS, formatIdForYear, type FormatId, type TableId } from '../formats/index.js';
+import { IMPORT_MESSAGES, MESSAGES } from '../messages.js';
+import { finding, type Finding } from '../rules/catalogue.js';
+import { readInput, type InputKind } from './input.js';
+import { agencyLevel, readContact, readTitle, yearFromPeriod } from './meta.js';
+import { paragraphs, splitOther, splitOverview, splitProblems } from './narrative.js';
+import { findSections, type SectionHit, type SectionId } from './sections.js';
+import { readTables } from './tables.js';
+import { tokenize, type Token } from './tokens.js';
+import { vocab } from './vocab.js';
+
+export interface ImportInput {
+  /** File name, used only as a hint of the kind (.html, .docx). */
+  readonly name?: string;
+  readonly text?: string;
+  readonly bytes?: Uint8Array;
+  /** Report year to assume instead of the one in the title. */
+  readonly year?: number;
+}
+
+export interface ImportedHeading {
+  /** Section id (`overview` … `other`) for 一–六, a narrative part id (`overview.requests` …) for a sub-heading. */
+  readonly section: string;
+  /** The heading as written. */
+  readonly text: string;
+}
+
+export interface ImportResult {
+  readonly draft: Draft;
+  readonly findings: Finding[];
+  readonly headings: ImportedHeading[];
+  /** What the input was read as. */
+  readonly kind: InputKind;
+}
+
+const PAGE_NUMBER = /^[ \t\u3000\u00A0]*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[ \t\u3000\u00A0]*$/gmu;
+const MAX_PART = 200_000;
+
+function preprocess(raw: string): { text: string; layout: boolean } {
+  let text = raw.replace(/\r\n?/g, '\n').replace(/\u0000/g, '');
+  const pageNumbers = text.match(PAGE_NUMBER)?.length ?? 0;
+  const layout = text.includes('\f') || pageNumbers >= 2;
+  text = text.replace(/\f/g, '\n').replace(PAGE_NUMBER, '');
+  return { text, layout };
+}
+
+const TABLE_OF: Partial<Record<SectionId, TableId>> = { proactive: 't2', requests: 't3', review: 't4' };
+/** Where a table starts when its section heading is missing. */
+const TABLE_ANCHOR: Record<TableId, RegExp> = {
+  t2: /第\s*二\s*十\s*条/u,
+  t3: /（本列数据的勾稽关系|本年新收政府信息公开申请数量/u,
+  t4: /未经复议直接起诉/u,
+};
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Body spans of the six sections (after the heading, up to the next found one); missing tables by anchor. */
+function spans(text: string, hits: readonly SectionHit[], titleEnd: number): Partial<Record<SectionId, Span>> {
+  const out: Partial<Record<SectionId, Span>> = {};
+  const starts: { id: SectionId; start: number; body: number }[] = hits.map((h) => ({ id: h.id, start: h.start, body: h.end }));
+  for (const id of ['proactive', 'requests', 'review'] as const) {
+    if (starts.some((s) => s.id === id)) continue;
+    const m = TABLE_ANCHOR[TABLE_OF[id]!].exec(text.slice(titleEnd));
+    if (!m) continue;
+    const at = titleEnd + m.index;
+    if (starts.some((s) => s.start <= at && s.body > at)) continue;
+    starts.push({ id, start: at, body: at });
+  }
+  starts.sort((a, b) => a.start - b.start);
+  starts.forEach((s, i) => (out[s.id] = { start: s.body, end: starts[i + 1]?.start ?? text.length }));
+  return out;
+}
+
+function evidence(tokens: readonly (readonly Token[])[]): Record<FormatId, number> {
+  const e: Record<FormatId, number> = { '2019': 0, '2021': 0 };
+  for (const list of tokens) {
+    for (const t of list) {
+      if (t.t !== 'anchor' || t.entry.formats.size !== 1) continue;
+      for (const f of t.entry.formats) e[f]++;
+    }
+  }
+  return e;
+}
+
+function chooseFormat(year: number | undefined, e: Record<FormatId, number>): FormatId {
+  const wanted = year === undefined ? undefined : formatIdForYear(year);
+  const byEvidence: FormatId = e['2019'] > e['2021'] ? '2019' : '2021';
+  if (!wanted) return byEvidence;
+  const other: FormatId = wanted === '2019' ? '2021' : '2019';
+  return e[other] > 0 && e[wanted] === 0 ? other : wanted;
+}
+
+const clip = (s: string) => (s.length > MAX_PART ? s.slice(0, MAX_PART) : s);
+
+function run(input: ImportInput): ImportResult {
+  const findings: Finding[] = [];
+  const givenYear = Number.isInteger(input.year) && input.year! >= 1949 && input.year! <= 9999 ? input.year : undefined;
+  const read = readInput(input);
+  if (!read.ok) {
+    const year = givenYear ?? 2021;
+    findings.push(finding('structure.missing-table', IMPORT_MESSAGES.unreadable(IMPORT_MESSAGES.unreadableReasons[read.reason] ?? read.reason)));
+    const format = formatIdForYear(year) ?? '2021';
+    for (const t of ['t2', 't3', 't4'] as const) findings.push(finding('structure.missing-table', MESSAGES.missingTable(FORMATS[format][t].title)));
+    return { draft: { schema: DRAFT_SCHEMA_ID, year, format, agency: { name: '' }, cells: {}, narrative: {} }, findings, headings: [], kind: read.kind };
+  }
+  const { text, layout } = preprocess(read.text);
+  const hits = findSections(text);
+  const title = readTitle(text, hits[0]?.start ?? Math.min(text.length, 4000));
+  const span = spans(text, hits, title.end);
+
+  const tokens: Partial<Record<TableId, Token[]>> = {};
+  for (const [section, table] of Object.entries(TABLE_OF) as [SectionId, TableId][]) {
+    const s = span[section];
+    tokens[table] = s ? tokenize(text.slice(s.start, s.end), vocab(table)) : [];
+  }
+  const e = evidence(Object.values(tokens));
+  let year = givenYear ?? title.year ?? yearFromPeriod(text);
+  const format = chooseFormat(year, e);
+  if (year === undefined) {
+    year = FORMATS[format].years.to ?? FORMATS[format].years.from;
+    findings.push(finding('structure.heading', IMPORT_MESSAGES.noYear(year)));
+  }
+  if (!title.title) findings.push(finding('structure.heading', IMPORT_MESSAGES.noTitle()));
+
+  // Headings as written.
+  const headings: ImportedHeading[] = [];
+  for (const h of hits) {
+    headings.push({ section: h.id, text: h.written });
+    if (!h.exact) findings.push(finding('structure.heading', IMPORT_MESSAGES.heading(h.written, h.official)));
+  }
+  for (const s of FORMATS[format].sections) {
+    if (!hits.some((h) => h.id === s.id)) findings.push(finding('structure.heading', IMPORT_MESSAGES.headingMissing(s.heading)));
+  }
+
+  // Format of the year, and the tables.
+  if (year < FIRST_SUPPORTED_YEAR) findings.push(finding('format.unsupported-year', MESSAGES.unsupportedYear(year)));
+  const wanted = formatIdForYear(year);
+  if (wanted && wanted !== format) findings.push(finding('format.year-mismatch', MESSAGES.yearMismatch(year, wanted, format)));
+  const tables = readTables(tokens, format);
+  findings.push(...tables.findings);
+  const own = catalogue(format).byId;
+  const foreign = Object.keys(tables.cells).filter((id) => !own.has(id));
+  if (!findings.some((f) => f.rule === 'format.mixed')) {
+    if (foreign.length) findings.push(finding('format.mixed', MESSAGES.mixedCells(format, foreign), foreign));
+    else if (tables.foreignLabels.length && e[format] > 0) findings.push(finding('format.mixed', IMPORT_MESSAGES.mixedLabels(format, tables.foreignLabels)));
+  }
+
+  // Narrative.
+  const name = title.agencyName ?? '';
+  const level = agencyLevel(name) ?? 'department';
+  const narrative: Record<string, string> = {};
+  const put = (parts: Record<string, string>) => {
+    for (const [id, t] of Object.entries(parts)) if (t.trim()) narrative[id] = clip(t.trim());
+  };
+  const firstBody = Math.min(...Object.values(span).map((s) => s.start), text.length);
+  const firstStart = Math.min(hits[0]?.start ?? text.length, firstBody);
+  const preamble = paragraphs(text.slice(title.end, Math.max(title.end, firstStart)), layout).join('\n');
+  let opening = preamble;
+  if (span.overview) {
+    const o = splitOverview(paragraphs(text.slice(span.overview.start, span.overview.end), layout), format, level, !preamble.trim());
+    if (o.preamble) opening = o.preamble;
+    put(o.parts);
+    findings.push(...o.findings);
+    headings.splice(headings.findIndex((h) => h.section === 'overview') + 1, 0, ...o.headings);
+  }
+  if (span.problems) put(splitProblems(paragraphs(text.slice(span.problems.start, span.problems.end), layout)));
+  if (span.other) put(splitOther(paragraphs(text.slice(span.other.start, span.other.end), layout), format));
+  put({ preamble: opening });
+
+  const draft: Draft = {
+    schema: DRAFT_SCHEMA_ID, year, format,
+    agency: { name, ...readContact(opening), level },
+    cells: tables.cells, narrative,
+  };
+  return { draft, findings, headings, kind: read.kind };
+}
+
+/** Reads a published report. Bad input gives findings (structure.*, format.*), never an exception. */
+export function importReport(input: ImportInput): ImportResult {
+  try {
+    return run(input);
+  } catch (e) {
+    const year = input.year ?? 2021;
+    return {
+      draft: { schema: DRAFT_SCHEMA_ID, year, agency: { name: '' }, cells: {}, narrative: {} },
+      findings: [finding('structure.missing-table', IMPORT_MESSAGES.unreadable((e as Error).message))],
+      headings: [],
+      kind: 'text',
+    };
+  }
+}
+
+/** Import findings plus the table checks of the same draft, without the ones both report. */
+export function mergeFindings(first: readonly Finding[], second: readonly Finding[]): Finding[] {
+  const key = (f: Finding) => `${f.rule}\u0000${f.cells.length ? [...f.cells].sort().join(',') : f.message}`;
+  const seen = new Set(first.map(key));
+  return [...first, ...second.filter((f) => !seen.has(key(f)))];
+}

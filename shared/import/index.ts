@@ -1,0 +1,3 @@
+/** The importer: published reports (text, HTML, .docx) → drafts. Pure TypeScript, runs in Node and browsers. */
+export { importReport, mergeFindings, type ImportInput, type ImportResult, type ImportedHeading } from './import.js';
+export type { InputKind } from './input.js';

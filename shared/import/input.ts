@@ -1,0 +1,60 @@
+/** Input bytes or text → plain text: .docx by its zip magic, HTML by its tags, else text (UTF-8, UTF-16 or GB18030). */
+import { isZip, readDocx } from './docx.js';
+import { htmlToText } from './html.js';
+
+export type InputKind = 'text' | 'html' | 'docx';
+
+export type InputRead =
+  | { readonly ok: true; readonly kind: InputKind; readonly text: string }
+  | { readonly ok: false; readonly kind: InputKind; readonly reason: string };
+
+function decodeBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      return new TextDecoder('gb18030').decode(bytes);
+    } catch {
+      return new TextDecoder('utf-8').decode(bytes);
+    }
+  }
+}
+
+/** Control characters (other than tab, newline, form feed, CR) or replacement characters: not a text file. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (!sample) return false;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0xfffd) bad++;
+  }
+  return bad > sample.length * 0.05;
+}
+
+const HTML_TAG = /<(?:html|body|table|tr|td|th|p|div|br|span|h[1-6])\b[^>]{0,500}>/giu;
+
+function looksHtml(text: string, name: string | undefined): boolean {
+  if (name && /\.x?html?$/iu.test(name)) return true;
+  const head = text.slice(0, 65_536);
+  if (/^\s*<(?:!doctype\s+html|html)\b/iu.test(head)) return true;
+  let n = 0;
+  HTML_TAG.lastIndex = 0;
+  while (HTML_TAG.exec(head) !== null) if (++n >= 5) return true;
+  return false;
+}
+
+export function readInput(input: { name?: string; text?: string; bytes?: Uint8Array }): InputRead {
+  const { name } = input;
+  if (input.bytes && (isZip(input.bytes) || (name && /\.docx$/iu.test(name)))) {
+    const r = readDocx(input.bytes);
+    return r.ok ? { ok: true, kind: 'docx', text: r.text } : { ok: false, kind: 'docx', reason: r.reason };
+  }
+  const text = input.text ?? (input.bytes ? decodeBytes(input.bytes) : '');
+  if (looksBinary(text)) return { ok: false, kind: 'text', reason: 'binary' };
+  if (looksHtml(text, name)) return { ok: true, kind: 'html', text: htmlToText(text) };
+  return { ok: true, kind: 'text', text };
+}

@@ -1,0 +1,75 @@
+/** Character normalisation for matching labels and headings: one output char per input char, so offsets survive. */
+
+const MAP: Record<string, string> = {
+  '(': '（', ')': '）', '﹙': '（', '﹚': '）',
+  '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"', '＂': '"', '「': '"', '」': '"',
+  '‘': "'", '’': "'", '＇': "'",
+  ':': '：', '﹕': '：',
+  ',': '，', '﹐': '，',
+  ';': '；', '﹔': '；',
+  '．': '.', '﹒': '.',
+  '／': '/', '＋': '+', '－': '-', '—': '-', '–': '-', '―': '-', '−': '-',
+};
+
+const SPACE = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/u;
+
+export function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && SPACE.test(ch);
+}
+
+function mapChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
+  return MAP[ch] ?? ch;
+}
+
+/**
+ * Same length as `s`: full-width digits → ASCII, half-width brackets → full-width, quote and colon variants
+ * unified, and 「1、」 after a digit read as 「1.」.
+ */
+export function normalizeChars(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if ((ch === '、' || ch === '，' || ch === ',') && i > 0) {
+      const prev = mapChar(s[i - 1]!);
+      if (prev >= '0' && prev <= '9' && !(s[i + 1] !== undefined && /[0-9０-９]/.test(s[i + 1]!))) {
+        out += '.';
+        continue;
+      }
+    }
+    out += mapChar(ch);
+  }
+  return out;
+}
+
+/** Normalised text with every space removed (labels are compared this way). */
+export function compact(s: string): string {
+  let out = '';
+  const n = normalizeChars(s);
+  for (let i = 0; i < n.length; i++) {
+    const ch = n[i]!;
+    if (!isSpace(ch)) out += ch;
+  }
+  return out;
+}
+
+/** Leading numbering of a label or heading: 「一、」「（三）」「1.」「(2)」. */
+export const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d{1,2}\.)/u;
+
+export function stripNumbering(label: string): string {
+  return label.replace(NUMBERING, '');
+}
+
+/** Bigram set of a compact string, for a quick similarity pre-filter. */
+export function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+export function sharedBigrams(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}

@@ -1,0 +1,212 @@
+/**
+ * Token streams of the three table regions → cells of the draft, in the chosen format. Numbers after a row label
+ * belong to that row until the next label; wrapped or misspelt labels are matched by similarity; rows whose
+ * numbers ran together are decoded by the format's own sums (decode.ts).
+ */
+import { editDistance } from '../draft.js';
+import { catalogue, FORMATS, type FormatId, type RowInfo, type TableId } from '../formats/index.js';
+import { IMPORT_MESSAGES, MESSAGES } from '../messages.js';
+import { finding, type Finding } from '../rules/catalogue.js';
+import { decodeRows, type PendingRow } from './decode.js';
+import { bigrams, sharedBigrams, stripNumbering } from './normalize.js';
+import type { Token } from './tokens.js';
+import { vocab, type RowLabel } from './vocab.js';
+
+type Values = (Extract<Token, { t: 'value' }> | Extract<Token, { t: 'blank' }>)[];
+
+interface RowRead {
+  readonly format: FormatId;
+  readonly row: string;
+  readonly values: Values;
+}
+
+export interface TablesRead {
+  readonly cells: Record<string, string>;
+  readonly findings: Finding[];
+  /** Labels of the other format seen (for format.mixed). */
+  readonly foreignLabels: string[];
+}
+
+const TITLE: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
+
+/** The best row label for a leftover text: a wrapped-label prefix (exact) or a near spelling (a typo). */
+function similarRow(key: string, labels: readonly RowLabel[], seen: ReadonlySet<string>): { label: RowLabel; typo: boolean } | undefined {
+  const k = stripNumbering(key);
+  if (k.length < 3 || k.length > 80) return undefined;
+  const grams = bigrams(k);
+  let best: { label: RowLabel; typo: boolean; d: number } | undefined;
+  for (const l of labels) {
+    if (seen.has(l.row)) continue;
+    const official = stripNumbering(l.key);
+    if (official.startsWith(k) && k.length >= Math.max(4, Math.min(10, official.length * 0.4))) return { label: l, typo: false };
+    if (sharedBigrams(grams, l.grams) < Math.min(grams.size, l.grams.size) * 0.5) continue;
+    const whole = editDistance(k, official);
+    const prefix = k.length >= 6 && k.length < official.length ? editDistance(k, official.slice(0, k.length)) : Infinity;
+    const d = Math.min(whole, prefix);
+    const limit = whole <= prefix ? Math.max(1, Math.floor(official.length * 0.25)) : 1;
+    if (d <= limit && (!best || d < best.d)) best = { label: l, typo: true, d };
+  }
+  return best && { label: best.label, typo: best.d > 0 };
+}
+
+interface Collected {
+  rows: Map<string, RowRead>;
+  foreign: RowRead[];
+  groupValues: Map<string, Values>;
+  typos: { written: string; official: string }[];
+  foreignLabels: string[];
+  any: boolean;
+}
+
+function collect(table: TableId, tokens: readonly Token[], format: FormatId): Collected {
+  const v = vocab(table);
+  const labels = v.rowLabels.get(format) ?? [];
+  const out: Collected = { rows: new Map(), foreign: [], groupValues: new Map(), typos: [], foreignLabels: [], any: false };
+  const seen = new Set<string>();
+  let values: Values | null = null;
+  const start = (f: FormatId, row: string) => {
+    const r: RowRead = { format: f, row, values: [] };
+    if (f === format) {
+      seen.add(row);
+      out.rows.set(row, r);
+    } else out.foreign.push(r);
+    out.any = true;
+    values = r.values;
+  };
+  for (const tok of tokens) {
+    switch (tok.t) {
+      case 'value': case 'blank':
+        values?.push(tok);
+        break;
+      case 'anchor': {
+        const e = tok.entry;
+        if (e.formats.size === 1 && !e.formats.has(format)) out.foreignLabels.push(e.official);
+        const own = e.rows[format];
+        if (e.kind === 'row' && own) {
+          if (seen.has(own)) values = null;
+          else start(format, own);
+        } else if (e.kind === 'row' && e.groupIn.has(format)) {
+          const list: Values = [];
+          out.groupValues.set(e.key, list);
+          values = list;
+        } else if (e.kind === 'row') {
+          const [f, row] = Object.entries(e.rows)[0]! as [FormatId, string];
+          start(f, row);
+        } else values = null;
+        break;
+      }
+      case 'text': {
+        const m = similarRow(tok.key, labels, seen);
+        if (!m) break;
+        if (m.typo) out.typos.push({ written: tok.raw, official: m.label.official });
+        start(format, m.label.row);
+        break;
+      }
+      default:
+    }
+  }
+  return out;
+}
+
+/** Blanks beyond the row's width at either end are merged cells around the label, not cells of the row. */
+function trimBlanks(values: Values, n: number): Values {
+  const v = [...values];
+  while (v.length > n && v[0]!.t === 'blank') v.shift();
+  while (v.length > n && v[v.length - 1]!.t === 'blank') v.pop();
+  return v;
+}
+
+const raw = (t: Values[number]) => (t.t === 'value' ? t.raw : '');
+
+export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Token[]>>>, format: FormatId): TablesRead {
+  const cells: Record<string, string> = {};
+  const findings: Finding[] = [];
+  const foreignLabels: string[] = [];
+  const cat = catalogue(format);
+  for (const table of ['t2', 't3', 't4'] as const) {
+    const toks = tokens[table] ?? [];
+    const title = FORMATS[format][table].title;
+    const pending: (PendingRow & { info: RowInfo; digits: string })[] = [];
+    const put = (info: RowInfo, values: Values, f: FormatId = format) => {
+      const defs = f === format ? info.cells : catalogue(f).rows.find((r) => r.table === table && r.id === info.id)?.cells ?? [];
+      const v = trimBlanks(values, defs.length);
+      if (v.length === defs.length) {
+        defs.forEach((c, i) => (cells[c.id] = raw(v[i]!)));
+        return;
+      }
+      const parts = v.filter((t) => t.t === 'value').map(raw);
+      if (v.length < defs.length && v.some((t) => t.t === 'value' && t.glued) && f === format) {
+        pending.push({ key: info.id, cellIds: defs.map((c) => c.id), parts, info, digits: parts.join('') });
+        return;
+      }
+      findings.push(finding('structure.row-shape', MESSAGES.rowShape(info.label, defs.length, v.length), defs.map((c) => c.id)));
+    };
+
+    if (table === 't4') {
+      // One printed row of 15 numbers under the header: the numbers after the last header text.
+      let last = -1;
+      toks.forEach((t, i) => t.t === 'anchor' && (last = i));
+      const values = toks.slice(last + 1).filter((t): t is Values[number] => t.t === 'value' || t.t === 'blank');
+      if (values.some((t) => t.t === 'value')) {
+        const info: RowInfo = { table: 't4', id: 't4', label: TITLE.t4, cells: cat.tables.t4 };
+        put(info, values);
+      } else findings.push(finding('structure.missing-table', MESSAGES.missingTable(title)));
+    } else {
+      const c = collect(table, toks, format);
+      foreignLabels.push(...c.foreignLabels);
+      for (const t of c.typos) findings.push(finding('structure.heading', IMPORT_MESSAGES.rowLabel(TITLE[table], t.written, t.official)));
+      const rows = cat.rows.filter((r) => r.table === table);
+      const foreignRows = new Set(c.foreign.map((r) => r.row));
+      // 2021 report with （六）其他处理 as one row (the 2019 shape): its numbers are the 2019 row's.
+      const otherGroup = [...c.groupValues.values()].find((vals) => vals.some((t) => t.t === 'value'));
+      const subRowsSeen = rows.some((r) => r.id.startsWith('other.') && c.rows.has(r.id));
+      let otherAsOneRow = false;
+      if (table === 't3' && format === '2021' && otherGroup && !subRowsSeen) {
+        const info = catalogue('2019').rows.find((r) => r.table === 't3' && r.id === 'other')!;
+        put(info, otherGroup, '2019');
+        otherAsOneRow = true;
+        findings.push(finding('format.mixed', IMPORT_MESSAGES.otherAsOneRow(format), info.cells.map((x) => x.id)));
+      }
+      if (!c.any && !otherAsOneRow) {
+        findings.push(finding('structure.missing-table', MESSAGES.missingTable(title)));
+        continue;
+      }
+      for (const r of c.foreign) {
+        const info = catalogue(r.format).rows.find((x) => x.table === table && x.id === r.row);
+        if (info) put(info, r.values, r.format);
+      }
+      for (const info of rows) {
+        const r = c.rows.get(info.id);
+        if (r) {
+          // 2019 （六）其他处理 followed by the 2021 sub-rows: the label carries no numbers of its own.
+          if (r.values.length === 0 && foreignRows.size > 0) continue;
+          put(info, r.values);
+        } else if (!(otherAsOneRow && info.id.startsWith('other.'))) {
+          findings.push(finding('structure.missing-row', MESSAGES.missingRow(title, info.label), info.cells.map((x) => x.id)));
+        }
+      }
+    }
+
+    if (pending.length) {
+      const fixed = { ...cells };
+      const outcomes = decodeRows(format, table, pending, fixed);
+      const rebuilt: string[] = [];
+      outcomes.forEach((o, i) => {
+        const p = pending[i]!;
+        if (o.ok) {
+          p.cellIds.forEach((id, k) => (cells[id] = o.values[k]!));
+          rebuilt.push(p.info.label);
+        } else if (o.reason === 'too-many') {
+          findings.push(finding('structure.row-shape', IMPORT_MESSAGES.tooAmbiguous(p.info.label, p.digits, p.cellIds.length), [...p.cellIds]));
+        } else {
+          findings.push(finding('structure.row-shape', IMPORT_MESSAGES.undecodable(p.info.label, p.digits, p.cellIds.length, o.readings), [...p.cellIds]));
+        }
+      });
+      if (rebuilt.length) {
+        const ids = outcomes.flatMap((o, i) => (o.ok ? [...pending[i]!.cellIds] : []));
+        findings.push(finding('text.artifact', IMPORT_MESSAGES.reconstructed(TITLE[table], rebuilt), ids));
+      }
+    }
+  }
+  return { cells, findings, foreignLabels: [...new Set(foreignLabels)] };
+}

@@ -1,0 +1,128 @@
+/**
+ * Every fixed text a table region may hold — captions, headers, group labels, row labels — of both formats, read
+ * from shared/formats (no second copy), keyed by its compact normalised form, for anchoring cells in running text.
+ */
+import { FORMAT_IDS, FORMATS, type FormatId, type TableId } from '../formats/index.js';
+import { bigrams, compact, NUMBERING, stripNumbering } from './normalize.js';
+
+export type EntryKind = 'row' | 'group' | 'caption' | 'header' | 'note';
+
+export interface VocabEntry {
+  readonly key: string;
+  readonly kind: EntryKind;
+  readonly table: TableId;
+  /** The row id this label names, per format (kind 'row'). */
+  readonly rows: Partial<Record<FormatId, string>>;
+  /** Formats in which this text is a group label (t3 merged labels). */
+  readonly groupIn: ReadonlySet<FormatId>;
+  /** Formats whose tables print this text at all. */
+  readonly formats: ReadonlySet<FormatId>;
+  /** The official text (for messages). */
+  readonly official: string;
+  /** A bare variant without its numbering (「属于国家秘密」 for 「1.属于国家秘密」). */
+  readonly bare: boolean;
+}
+
+export interface RowLabel {
+  readonly format: FormatId;
+  readonly table: TableId;
+  readonly row: string;
+  readonly official: string;
+  readonly key: string;
+  readonly grams: ReadonlySet<string>;
+}
+
+export interface Vocab {
+  readonly entries: readonly VocabEntry[];
+  /** Entries by first character of the key, longest key first. */
+  readonly byFirst: ReadonlyMap<string, readonly VocabEntry[]>;
+  /** Row own-labels per format and table, for similarity matching of fragments and typos. */
+  readonly rowLabels: ReadonlyMap<string, readonly RowLabel[]>;
+}
+
+interface Draft {
+  key: string;
+  kind: EntryKind;
+  table: TableId;
+  rows: Partial<Record<FormatId, string>>;
+  groupIn: Set<FormatId>;
+  formats: Set<FormatId>;
+  official: string;
+  bare: boolean;
+}
+
+function build(table: TableId): Vocab {
+  const map = new Map<string, Draft>();
+  const rowLabels = new Map<string, RowLabel[]>();
+  const add = (text: string, kind: EntryKind, f: FormatId, row?: string, bareToo = true) => {
+    const variants: [string, boolean][] = [[compact(text), false]];
+    if (bareToo && NUMBERING.test(compact(text))) variants.push([stripNumbering(compact(text)), true]);
+    for (const [key, bare] of variants) {
+      if (!key) continue;
+      const mapKey = bare ? `~${key}` : key;
+      let e = map.get(mapKey);
+      if (!e) map.set(mapKey, (e = { key, kind, table, rows: {}, groupIn: new Set(), formats: new Set(), official: text, bare }));
+      e.formats.add(f);
+      if (kind === 'row' && row) e.rows[f] = row;
+      if (kind === 'group') e.groupIn.add(f);
+      // A text that is a row somewhere and a group elsewhere (（六）其他处理) stays a row entry with groupIn set.
+      if (kind === 'row' && e.kind !== 'row') e.kind = 'row';
+    }
+  };
+  const addRowLabel = (f: FormatId, row: string, official: string) => {
+    const key = compact(official);
+    const list = rowLabels.get(f) ?? [];
+    list.push({ format: f, table, row, official, key, grams: bigrams(stripNumbering(key)) });
+    rowLabels.set(f, list);
+  };
+  for (const f of FORMAT_IDS) {
+    const def = FORMATS[f];
+    if (table === 't2') {
+      add(def.t2.contentHeader, 'header', f);
+      for (const b of def.t2.blocks) {
+        add(b.caption, 'caption', f);
+        for (const c of b.columns) add(c.label, 'header', f);
+        for (const r of b.rows) {
+          add(r.label, 'row', f, r.id);
+          addRowLabel(f, r.id, r.label);
+        }
+      }
+    } else if (table === 't3') {
+      add(def.t3.note, 'note', f);
+      for (const h of def.t3.header.flat()) if ('text' in h) add(h.text, 'header', f);
+      for (const c of def.t3.columns) add(c.label, 'header', f);
+      for (const r of def.t3.rows) {
+        r.path.forEach((seg, k) => {
+          if (k === r.path.length - 1) {
+            add(seg, 'row', f, r.id);
+            addRowLabel(f, r.id, seg);
+          } else add(seg, 'group', f);
+        });
+      }
+    } else {
+      for (const h of def.t4.header.flat()) if ('text' in h) add(h.text, 'header', f);
+      for (const g of def.t4.groups) add(g.label, 'group', f);
+      for (const c of def.t4.columns) add(c.label, 'header', f);
+    }
+  }
+  // A bare variant that collides with another text (「总计」 of 「（七）总计」 is also a column header) or is too
+  // short to be a label on its own is dropped.
+  const keys = [...map.values()];
+  const entries = keys.filter((e) => !e.bare || (e.key.length >= 4 && !keys.some((o) => o !== e && !o.bare && o.key === e.key)));
+  const byFirst = new Map<string, VocabEntry[]>();
+  for (const e of entries) {
+    const list = byFirst.get(e.key[0]!) ?? [];
+    list.push(e);
+    byFirst.set(e.key[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
+  return { entries, byFirst, rowLabels };
+}
+
+const cache = new Map<TableId, Vocab>();
+
+export function vocab(table: TableId): Vocab {
+  let v = cache.get(table);
+  if (!v) cache.set(table, (v = build(table)));
+  return v;
+}
