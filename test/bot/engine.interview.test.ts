@@ -1,0 +1,87 @@
+/** Whole interviews as scripted transcripts, answered from the real fixture reports (both formats, both levels). */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkTables, narrativeParts, catalogue } from '../../shared/index.js';
+import { fixtureDraft } from '../narrative/fixture-drafts.js';
+import { Clerk, interview, openBench, textOf, type Bench } from './clerk.js';
+
+let bench: Bench;
+beforeEach(async () => { bench = await openBench(); });
+afterEach(async () => { await bench.close(); });
+
+describe('whole interviews', { timeout: 120_000 }, () => {
+  it('2021 format, government level (平潭综合实验区 2022): every cell asked, totals computed equal the published ones', async () => {
+    const target = fixtureDraft('pingtan-2022');
+    const clerk = new Clerk(bench);
+    await clerk.start('平潭综合实验区管理委员会', 2022, '政府');
+    const asked = await interview(clerk, target);
+    const d = await clerk.draft();
+    // every cell of the published tables, totals included (computed by the bot, never asked)
+    expect(d.cells).toEqual(target.cells);
+    const totals = catalogue('2021').cells.filter((c) => c.column === 'total' || c.row === 'total').map((c) => c.id);
+    expect(asked.filter((id) => totals.includes(id) && id.startsWith('t3.'))).toEqual([]);
+    expect(asked.filter((id) => id.startsWith('t4.') && id.endsWith('.total'))).toEqual([]);
+    // the government-level part is asked; parts the fixture lacks were skipped
+    expect(asked).toContain('overview.assessment');
+    expect(asked).toContain('other.fees');
+    for (const [id, text] of Object.entries(target.narrative)) expect(d.narrative[id]).toBe(text.trim());
+    expect(d.agency).toMatchObject({ name: '平潭综合实验区管理委员会', level: 'government', postcode: '264200' });
+    expect(checkTables(d).filter((f) => f.severity === 'error')).toEqual([]);
+    const replies = await clerk.send('完成');
+    const download = replies.find((r) => r.type === 'download');
+    const stored = await bench.store.loadDraft(d === undefined ? '' : (await clerk.state()).draftId!);
+    expect(download).toEqual({ type: 'download', draftId: (await clerk.state()).draftId, version: stored!.version, fileName: '平潭综合实验区管理委员会2022年政府信息公开工作年度报告.docx' });
+    expect(stored!.status).toBe('finished');
+    // the published 一 says 75 applications where t3 has 74 new + 1 carried: shown as a warning, not blocking
+    expect(textOf(replies)).toContain('两者不一致');
+  });
+
+  it('2019 format, department level (威海高新区党政办公室 2020): no 考核 part, no 信息处理费 part; a blank cell skipped', async () => {
+    const target = fixtureDraft('weihai-hitech-office-2020');
+    const clerk = new Clerk(bench);
+    await clerk.start('威海火炬高技术产业开发区党政办公室', 2020, '部门');
+    const asked = await interview(clerk, target);
+    expect(asked).not.toContain('overview.assessment');
+    expect(asked).not.toContain('other.fees');
+    expect(asked).toContain('t2.procurement.amount');
+    const d = await clerk.draft();
+    expect(d.format).toBe('2019');
+    expect(d.cells['t2.services.delta']).toBe('+1');
+    expect(d.cells['t2.penalty.delta']).toBe('-1');
+    expect(d.cells['t2.procurement.amount']).toBe('146.2243');
+    expect(d.cells['t2.services.decisions']).toBeUndefined();
+    expect(d.cells['t3.total.total']).toBe('7');
+    expect((await clerk.state()).skipped).toContain('t2.services.decisions');
+    // the pasted web-page metadata in 一 was flagged when answered, and kept on the clerk's word
+    expect(d.narrative['overview.proactive'] ?? d.narrative['overview.requests']).toBeDefined();
+    const done = await clerk.say('完成');
+    expect(done).toContain('处理决定数量 为空');
+    expect(done).toContain('报告已生成');
+  });
+
+  it('all-zero tables by three 「没有」 gates (文登区天福街道 2020, 2019 format, government level)', async () => {
+    const target = fixtureDraft('wendeng-tianfu-2020');
+    const clerk = new Clerk(bench);
+    await clerk.start('文登区天福街道办事处', 2020, '政府');
+    const asked = await interview(clerk, target, { gate: () => '没有' });
+    expect(asked.filter((id) => /^t[234]\./.test(id))).toEqual([]);
+    const d = await clerk.draft();
+    expect(Object.keys(d.cells).sort()).toEqual(catalogue('2019').cells.map((c) => c.id).sort());
+    expect(Object.values(d.cells).every((v) => v === '0')).toBe(true);
+    // 2019 format has no 考核 part even for a government
+    expect(asked).not.toContain('overview.assessment');
+    expect(narrativeParts('2019', 'government').map((p) => p.id)).not.toContain('overview.assessment');
+    expect(checkTables(d)).toEqual([]);
+  });
+
+  it('2021 department: typed Chinese numerals and full-width digits for every cell', async () => {
+    const target = fixtureDraft('pingtan-2021');
+    const zh = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    const chinese = (v: string) => (/^\d$/.test(v) ? zh[Number(v)]! : /^\d+$/.test(v) ? v.replace(/\d/g, (c) => String.fromCharCode(0xff10 + Number(c))) : v);
+    const clerk = new Clerk(bench);
+    await clerk.start('平潭综合实验区管委会办公室', 2021, '部门');
+    const asked = await interview(clerk, target, { cell: (_id, v) => chinese(v) });
+    expect(asked).not.toContain('overview.assessment');
+    const d = await clerk.draft();
+    for (const [id, v] of Object.entries(target.cells)) expect([id, d.cells[id]]).toEqual([id, v]);
+  });
+});
