@@ -24,7 +24,10 @@ export interface ImportInput {
 }
 
 export interface ImportedHeading {
-  /** Section id (`overview` … `other`) for 一–六, a narrative part id (`overview.requests` …) for a sub-heading. */
+  /**
+   * Section id (`overview` … `other`) for 一–六; for a sub-heading of 一 the part it was read as
+   * (`overview.requests` …), or `overview.*` when it names no part of the format.
+   */
   readonly section: string;
   /** The heading as written. */
   readonly text: string;

@@ -121,7 +121,7 @@ export function splitOverview(paras: readonly string[], format: FormatId, level:
     const target = s.part ?? prev ?? subs.slice(i + 1).find((x) => x.part)?.part ?? firstKnown;
     // An unknown sub-part keeps its own heading in the text, since no part's heading will stand for it.
     add(target, s.part ? body : text.slice(s.start, subs[i + 1]?.start ?? text.length));
-    headings.push({ section: s.part ?? 'overview', text: s.written });
+    headings.push({ section: s.part ?? 'overview.*', text: s.written });
     if (s.part) {
       const official = defs.find((d) => d.id === s.part)?.heading;
       if (official && (s.halfWidth || !s.numbered)) findings.push(finding('structure.heading', IMPORT_MESSAGES.subHeadingNumbering(s.written, official)));
