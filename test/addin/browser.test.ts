@@ -1,0 +1,93 @@
+/**
+ * End to end in Debian's Chromium: the built task pane (served by the add-in server over https) in an iframe, its
+ * office.js replaced by a shim that hands it the fake Excel host of the parent page, which draws the sheet as a grid.
+ * Type numbers into the grid, see the pane update, click a finding, take a screenshot.
+ */
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAddinServer } from '../../addin/server.js';
+import { sheetPlan } from '../../shared/layout.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+if (process.env.CI && !present) throw new Error(`CI needs Debian's Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`);
+const SUPPORT = join(import.meta.dirname, '../../addin/test-support/browser');
+export const SCREENSHOT = join(import.meta.dirname, '../../.data/addin-e2e.png');
+
+describe.skipIf(!present)('task pane in Chromium with the fake Excel host', () => {
+  let dir: string, server: { url: string; close(): Promise<void> }, browser: Browser, page: Page, pane: Frame;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'nianbao-addin-e2e-'));
+    await build({
+      entryPoints: { 'host-page': join(SUPPORT, 'host-page.ts'), 'office-shim': join(SUPPORT, 'office-shim.ts') },
+      outdir: dir, bundle: true, format: 'iife', platform: 'browser', target: 'es2020', logLevel: 'silent',
+    });
+    await copyFile(join(SUPPORT, 'host.html'), join(dir, 'host.html'));
+    server = await startAddinServer({ port: 0, host: '127.0.0.1', testDir: dir, officeJsUrl: '/test/office-shim.js' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1500, height: 950 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    await page.goto(`${server.url}test/host.html`);
+    const f = page.frame({ url: /taskpane\.html/ });
+    if (!f) throw new Error('task pane frame missing');
+    pane = f;
+    await pane.waitForFunction(() => document.getElementById('status')?.textContent !== '');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('inserts the sheet, flags a wrong total as the clerk types, and selects the cell from the pane', async () => {
+    await pane.selectOption('#year', '2024');
+    await pane.fill('#agency', '测试市测试局');
+    await pane.click('#insert');
+    await pane.waitForFunction(() => document.getElementById('status')!.textContent!.includes('已插入'));
+    const plan = sheetPlan('2021', { agency: '测试市测试局', year: 2024 });
+    await page.waitForSelector(`[data-sheet="${plan.sheetName}"]`);
+    expect(await page.textContent('#grid')).toContain(plan.cells.find((c) => c.role === 'note')!.text!.slice(0, 10));
+    expect(await pane.textContent('#badge')).toBe('0');
+
+    const type = async (id: string, value: string) => {
+      const input = page.locator(`input[data-address="${plan.addressOf[id]}"]`);
+      await input.fill(value);
+      await input.press('Enter');
+      await page.evaluate(() => (window as unknown as { fakeHost: { idle(): Promise<void> } }).fakeHost.idle());
+    };
+    for (const [col, v] of [['upheld', '3'], ['corrected', '1'], ['other', '0'], ['pending', '2']] as const) await type(`t4.review.${col}`, v);
+    // The SUM formula in the total adds up what was typed.
+    await page.waitForFunction((a) => (document.querySelector(`input[data-address="${a}"]`) as HTMLInputElement | null)?.value === '6', plan.addressOf['t4.review.total']);
+    expect(await pane.textContent('#badge')).toBe('0');
+
+    // The clerk overwrites the total with a wrong number: the pane lists the finding, the badge counts it, the cell turns red.
+    await type('t4.review.total', '9');
+    await pane.waitForFunction(() => document.getElementById('badge')!.textContent === '1');
+    const item = pane.locator('.finding.error', { hasText: 't4.group-total' });
+    await expect(item.textContent()).resolves.toContain(plan.addressOf['t4.review.total']);
+    const cell = page.locator(`td[data-cell="${plan.addressOf['t4.review.total']}"]`);
+    await page.waitForFunction((a) => document.querySelector(`td[data-cell="${a}"]`)?.classList.contains('flagged'), plan.addressOf['t4.review.total']);
+    expect(await cell.getAttribute('title')).toContain('年报助手');
+
+    await item.click();
+    await page.waitForFunction((a) => (window as unknown as { fakeHost: { workbook: { selection?: { address: string } } } }).fakeHost.workbook.selection?.address === a, plan.addressOf['t4.review.total']);
+
+    await mkdir(join(import.meta.dirname, '../../.data'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+
+    // Undo-like fix: write the right total back; the finding and the note go away.
+    await type('t4.review.total', '6');
+    await pane.waitForFunction(() => document.getElementById('badge')!.textContent === '0');
+    expect(await cell.getAttribute('title')).toBeNull();
+  }, 60_000);
+});
