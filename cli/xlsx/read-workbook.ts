@@ -57,9 +57,13 @@ function guessFormat(names: ReadonlyMap<string, unknown>): FormatId | undefined 
   });
 }
 
-function yearFromTitle(ws: ExcelJS.Worksheet | undefined): number | undefined {
-  const m = /(\d{4})年/.exec(ws?.getCell('A1').text ?? '');
-  return m ? Number(m[1]) : undefined;
+/** The plan's title is 「{agency}{year}年{format title}」: a sheet the add-in laid out has no meta sheet, only this. */
+function fromTitle(ws: ExcelJS.Worksheet | undefined): { year?: number; agency?: string } {
+  const title = ws?.getCell('A1').text ?? '';
+  const m = /(\d{4})年/.exec(title);
+  if (!m) return {};
+  const agency = title.slice(0, m.index).trim();
+  return { year: Number(m[1]), ...(agency ? { agency } : {}) };
 }
 
 /** A cell as draft text: number → its text, formula → cached result or computed sum, rich text → plain text. */
@@ -128,7 +132,8 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
   const sheetName = meta.sheet || names.get('NB_T3')?.sheet || plan.sheetName;
   const main = wb.getWorksheet(sheetName) ?? wb.worksheets.find((w) => w.name !== META_SHEET);
   if (!main) throw new WorkbookError(`工作簿中没有“${sheetName}”工作表`);
-  const year = options.year ?? (Number(meta.year) || yearFromTitle(main) || undefined);
+  const titled = fromTitle(main);
+  const year = options.year ?? (Number(meta.year) || titled.year || undefined);
   if (year === undefined) throw new WorkbookError('工作簿未写明报告年度，请用 --year 指定');
 
   const cells: Record<string, string> = {};
@@ -140,7 +145,7 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
       if (text !== undefined) cells[c.cellId] = text;
     }
   }
-  const agency = meta.agency ?? '';
+  const agency = meta.agency ?? titled.agency ?? '';
   const draft: Draft = {
     schema: DRAFT_SCHEMA_ID, year, format, agency: { name: agency }, cells, narrative: {},
   };

@@ -171,7 +171,7 @@ describe('reading workbooks', () => {
     await expect(readWorkbook(new TextEncoder().encode('not a zip'))).rejects.toThrow(/不是有效的 \.xlsx/);
   });
 
-  it('reads the year from --year when the workbook has none, and knows the format by its names', async () => {
+  it('without the meta sheet (as the add-in leaves it), takes year and agency from the title and the format from the names', async () => {
     const { bytes } = await writeTemplate({ year: 2020, draft: weihaiOffice2020() });
     const wb = await loadBook(bytes);
     wb.removeWorksheet(wb.getWorksheet(META_SHEET)!.id);
@@ -179,6 +179,7 @@ describe('reading workbooks', () => {
     const { draft } = await readWorkbook(bare);
     expect(draft.format).toBe('2019');
     expect(draft.year).toBe(2020);
+    expect(draft.agency.name).toBe('威海火炬高技术产业开发区党政办公室');
     expect((await readWorkbook(bare, { year: 2019 })).draft.year).toBe(2019);
   });
 
