@@ -30,8 +30,10 @@ const TABLE_SECTION: Record<TableId, string> = { t2: '表二', t3: '表三', t4:
 export function gateValue(state: State, draft: Draft, q: { id: string; cells: readonly string[] }): boolean | undefined {
   const own = state.gates[q.id];
   if (own !== undefined) return own;
-  if (!q.cells.length || !q.cells.every((c) => draft.cells[c] !== undefined)) return undefined;
-  return q.cells.some((c) => parseCell(draft.cells[c]).value !== 0);
+  if (!q.cells.length) return undefined;
+  const nonZero = q.cells.some((c) => draft.cells[c] !== undefined && parseCell(draft.cells[c]).value !== 0);
+  if (nonZero) return true;
+  return q.cells.every((c) => draft.cells[c] !== undefined) ? false : undefined;
 }
 
 export function t3Applicants(format: FormatId): readonly CellDef[] {
