@@ -11,10 +11,11 @@ export interface Progress {
   done(): void;
 }
 
-const NONE: Progress = { update() {}, note() {}, clear() {}, done() {} };
+/** No bar: notes are plain lines. */
+const plain = (out: Output): Progress => ({ update() {}, note: (line) => void out.write(`${line}\n`), clear() {}, done() {} });
 
 export function progressBar(out: Output, label: string, total: number, now: () => number = Date.now): Progress {
-  if (!out.isTTY || total <= 0) return NONE;
+  if (!out.isTTY || total <= 0) return plain(out);
   const width = Math.max(40, Math.min(out.columns ?? 80, 120));
   let last = -Infinity, drawn = false;
   const draw = (done: number, current = '') => {
