@@ -4,7 +4,6 @@ import { draftFromSheet, fileName, htmlDocument, tablesHtml } from './export.js'
 import { insertStandardSheet } from './layout-writer.js';
 import type { Importer } from './importer.js';
 import type { ExcelHost } from './office-types.js';
-import { prefillFromPrevious } from './prefill.js';
 import { findNianbaoSheets, SheetSession, type SheetInfo } from './session.js';
 import { PANE_TEXTS as T } from './texts.js';
 import { showFindings, type FindingsView } from './view.js';
@@ -78,20 +77,23 @@ export function startPane(host: ExcelHost, doc: Document, options: PaneOptions =
   // 导入上年报告
   const importText = $<HTMLTextAreaElement>(doc, 'import-text');
   const importFile = $<HTMLInputElement>(doc, 'import-file');
+  let opened: { name: string; bytes: Uint8Array } | undefined;
   importFile.addEventListener('change', () => void (async () => {
     const f = importFile.files?.[0];
     if (!f) return;
-    if (/\.(json|txt|html?|md)$/i.test(f.name)) importText.value = await f.text();
-    else say(T.importUnsupported, 'error');
+    opened = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+    importText.value = /\.docx$/i.test(f.name) ? '' : await f.text();
+    importText.placeholder = f.name;
   })());
+  importText.addEventListener('input', () => { opened = undefined; });
   $(doc, 'import-go').addEventListener('click', () => void (async () => {
     const s = current;
     if (!s) return say(T.needSheet, 'error');
     try {
-      const previous = (await getImporter()).readPrevious(importText.value);
+      const input = opened && /\.docx$/i.test(opened.name) ? opened : { text: importText.value, ...(opened ? { name: opened.name } : {}) };
+      const previous = (await getImporter()).readPrevious(input);
       if (typeof previous === 'string') return say(T.importFailed(previous), 'error');
-      s.previous = previous;
-      const { filled, kept } = await s.fill(prefillFromPrevious(s.sheet.format, previous));
+      const { filled, kept } = await s.usePrevious(previous);
       say(T.imported(previous.year, filled, kept));
     } catch (e) {
       fail(e);

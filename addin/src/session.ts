@@ -12,6 +12,7 @@ import type { FormatId } from '../../shared/formats/index.js';
 import { desiredNotes, diffNotes, isOurNote, sheetQualified, splitCellAddress, type NoteDiff } from './notes.js';
 import type { ChangedArgs, ExcelHost, XRequestContext } from './office-types.js';
 import { PROPERTY_AGENCY, PROPERTY_YEAR } from './layout-writer.js';
+import { prefillFromPrevious } from './prefill.js';
 
 export type PreviousReport = Pick<Draft, 'year' | 'format' | 'cells'>;
 
@@ -187,6 +188,12 @@ export class SheetSession {
         (isOurNote(n.content) ? this.notes.set(cell, n.content) : this.userNoted.add(cell));
       }
     });
+  }
+
+  /** Last year's report: prefills what it determines (blank cells only) and turns the carry.* checks on. */
+  async usePrevious(previous: PreviousReport): Promise<{ filled: number; kept: number }> {
+    this.previous = previous;
+    return this.fill(prefillFromPrevious(this.sheet.format, previous));
   }
 
   /** Writes values into blank cells (prefill from last year), with events off; then checks. */

@@ -28,7 +28,6 @@ export const PANE_TEXTS = {
     `已导入 ${year} 年度报告：预填 ${filled} 个单元格${kept ? `，${kept} 个已填写的单元格未改动` : ''}，已启用跨年度衔接核对。`,
   importFailed: (why: string) => `无法导入：${why}`,
   importNoCells: '没有读到任何表格数字。',
-  importUnsupported: '暂时只能导入草稿 JSON（导入正文的功能尚未就绪）。',
   exportTitle: '导出',
   exportJson: '下载草稿 JSON',
   exportHtml: '复制表格（HTML）',
