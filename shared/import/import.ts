@@ -39,6 +39,8 @@ export interface ImportResult {
   readonly headings: ImportedHeading[];
   /** What the input was read as. */
   readonly kind: InputKind;
+  /** Set when the input could not be read at all (not a text, web page or .docx): why, in Chinese. */
+  readonly unreadable?: string;
 }
 
 const PAGE_NUMBER = /^[ \t\u3000\u00A0]*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[ \t\u3000\u00A0]*$/gmu;
@@ -109,10 +111,11 @@ function run(input: ImportInput): ImportResult {
   const read = readInput(input);
   if (!read.ok) {
     const year = givenYear ?? 2021;
-    findings.push(finding('structure.missing-table', IMPORT_MESSAGES.unreadable(IMPORT_MESSAGES.unreadableReasons[read.reason] ?? read.reason)));
+    const why = IMPORT_MESSAGES.unreadableReasons[read.reason] ?? read.reason;
+    findings.push(finding('structure.missing-table', IMPORT_MESSAGES.unreadable(why)));
     const format = formatIdForYear(year) ?? '2021';
     for (const t of ['t2', 't3', 't4'] as const) findings.push(finding('structure.missing-table', MESSAGES.missingTable(FORMATS[format][t].title)));
-    return { draft: { schema: DRAFT_SCHEMA_ID, year, format, agency: { name: '' }, cells: {}, narrative: {} }, findings, headings: [], kind: read.kind };
+    return { draft: { schema: DRAFT_SCHEMA_ID, year, format, agency: { name: '' }, cells: {}, narrative: {} }, findings, headings: [], kind: read.kind, unreadable: why };
   }
   const { text, layout } = preprocess(read.text);
   const hits = findSections(text);
@@ -197,6 +200,7 @@ export function importReport(input: ImportInput): ImportResult {
       findings: [finding('structure.missing-table', IMPORT_MESSAGES.unreadable((e as Error).message))],
       headings: [],
       kind: 'text',
+      unreadable: (e as Error).message,
     };
   }
 }
