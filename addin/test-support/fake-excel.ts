@@ -112,6 +112,12 @@ export class FakeExcelHost implements ExcelHost {
     if (this.busy.size) await this.idle();
   }
 
+  /** The task pane is closed: its runtime ends, and with it every event handler it registered. */
+  closePane(): void {
+    this.handlers.clear();
+    this.hooks.enableEvents = true;
+  }
+
   handlerCount(sheetName: string): number {
     return this.handlers.get(this.sheet(sheetName).id)?.size ?? 0;
   }

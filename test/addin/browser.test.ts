@@ -89,5 +89,16 @@ describe.skipIf(!present)('task pane in Chromium with the fake Excel host', () =
     await type('t4.review.total', '6');
     await pane.waitForFunction(() => document.getElementById('badge')!.textContent === '0');
     expect(await cell.getAttribute('title')).toBeNull();
+
+    // 导入上年报告: a draft JSON pasted into the pane; the importer script loads on demand and 上年结转 is prefilled.
+    const last = { schema: 'nianbao.draft/1', year: 2023, format: '2021', agency: { name: '测试市测试局' },
+      cells: { 't3.carry-forward.natural': '4', 't3.carry-forward.commercial': '1', 't3.carry-forward.research': '0',
+        't3.carry-forward.nonprofit': '0', 't3.carry-forward.legal': '0', 't3.carry-forward.other': '0', 't3.carry-forward.total': '5' } };
+    await pane.click('#import summary');
+    await pane.fill('#import-text', JSON.stringify(last));
+    await pane.click('#import-go');
+    await pane.waitForFunction(() => document.getElementById('status')!.textContent!.includes('已导入 2023 年度报告'));
+    expect(await pane.textContent('#status')).toContain('预填 7 个单元格');
+    await page.waitForFunction((a) => (document.querySelector(`input[data-address="${a}"]`) as HTMLInputElement | null)?.value === '4', plan.addressOf['t3.carried.natural']);
   }, 60_000);
 });

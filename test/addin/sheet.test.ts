@@ -7,6 +7,7 @@ import { consistentDraft, rng } from '../support/generate.js';
 import { at, blocksOf, laidOut } from './support.js';
 import { rectAddress } from '../../addin/test-support/fake/model.js';
 import { PANE_TEXTS } from '../../addin/src/texts.js';
+import { findNianbaoSheets, SheetSession } from '../../addin/src/session.js';
 
 describe.each(FORMAT_IDS)('插入标准表格, format %s', (format) => {
   it('draws every grid cell of t2, t3 and t4 with its text, merges, names, validation, formats and the marker property', async () => {
@@ -111,6 +112,35 @@ describe.each(FORMAT_IDS)('插入标准表格, format %s', (format) => {
     await host.idle();
     const f = session.last!.findings.find((x) => x.rule === 't4.group-total')!;
     expect(f.actual! - f.expected!).toBe(5);
+  });
+});
+
+describe('reopening the workbook', () => {
+  it('recognises its sheet by the custom property and takes over the notes it left, leaving the user\'s alone', async () => {
+    const { plan, host, sheet } = await laidOut('2021');
+    const draft = consistentDraft('2021', rng(13));
+    for (const b of blocksOf(plan, draft)) host.paste(`'${plan.sheetName}'!${b.at}`, b.rows);
+    host.type(`'${plan.sheetName}'!${at(plan, 't4.review.total').address}`, '12345');
+    await host.idle();
+    const ours = at(plan, 't4.review.total').address;
+    expect(sheet.notes.get(ours)).toBeDefined();
+    const user = at(plan, 't3.new.total').address;
+    sheet.notes.set(user, '复核人：张三');
+
+    // The pane is closed and opened again: it finds the sheet and its format, year and agency.
+    host.closePane();
+    expect(host.handlerCount(plan.sheetName)).toBe(0);
+    const [info, ...others] = await findNianbaoSheets(host);
+    expect(others).toEqual([]);
+    expect(info).toMatchObject({ name: plan.sheetName, format: '2021', year: 2024, agency: '测试市测试局' });
+    const again = new SheetSession(host, info!);
+    await again.attach();
+    // The clerk mends the total: the old note (from the earlier session) goes, the user's stays.
+    host.type(`'${plan.sheetName}'!${ours}`, draft.cells['t4.review.total']!);
+    await host.idle();
+    expect(again.last!.findings).toEqual([]);
+    expect(sheet.notes.has(ours)).toBe(false);
+    expect(sheet.notes.get(user)).toBe('复核人：张三');
   });
 });
 
