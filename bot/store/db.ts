@@ -73,22 +73,49 @@ export function openSqlite(dataDir: string): Db {
     all: async (sql, params = []) => db.all(sql, [...params]) as Row[],
     run: async (sql, params = []) => db.run(sql, [...params]).changes,
   };
+  // Group commit: transactions that arrive while one is being written share the next COMMIT (one fsync), each in
+  // its own savepoint so that one failing (a stale version) rolls back alone. Callers hear back after the COMMIT.
+  interface Item { fn: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+  let pending: Item[] = [];
+  let scheduled = false;
+  const runBatch = async () => {
+    scheduled = false;
+    const batch = pending;
+    pending = [];
+    const results: { ok: boolean; value: unknown }[] = [];
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const item of batch) {
+        db.exec('SAVEPOINT turn');
+        try {
+          results.push({ ok: true, value: await item.fn(direct) });
+          db.exec('RELEASE turn');
+        } catch (e) {
+          db.exec('ROLLBACK TO turn');
+          db.exec('RELEASE turn');
+          results.push({ ok: false, value: e });
+        }
+      }
+      db.exec('COMMIT');
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      batch.forEach((item) => item.reject(e));
+      return;
+    }
+    batch.forEach((item, i) => (results[i]!.ok ? item.resolve(results[i]!.value) : item.reject(results[i]!.value)));
+  };
   let closed = false;
   return {
     kind: 'sqlite',
     forUpdate: '',
     all: (sql, params) => serial.run('db', () => direct.all(sql, params)),
     run: (sql, params) => serial.run('db', () => direct.run(sql, params)),
-    tx: (fn) =>
-      serial.run('db', async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const r = await fn(direct);
-          db.exec('COMMIT');
-          return r;
-        } catch (e) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw e;
+    tx: <T>(fn: (tx: Tx) => Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        pending.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+        if (!scheduled) {
+          scheduled = true;
+          void serial.run('db', runBatch);
         }
       }),
     close: async () => {

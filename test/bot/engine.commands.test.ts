@@ -292,3 +292,19 @@ describe('resume and upload', () => {
     expect(await clerk.say({ attachments: [{ name: 'a.pdf', contentType: 'application/pdf', bytes: new Uint8Array(3) }] })).toContain('不认识文件');
   });
 });
+
+describe('workbook upload', () => {
+  it('takes the .xlsx written by nianbao template --from, with its cells', async () => {
+    const { writeTemplate } = await import('../../cli/xlsx/write-template.js');
+    const source = fixtureDraft('pingtan-2022');
+    const { bytes } = await writeTemplate({ year: 2022, agency: '平潭综合实验区管理委员会', draft: source });
+    const clerk = new Clerk(bench);
+    await clerk.send('你好');
+    const r = await clerk.say({ attachments: [{ name: '年报表格.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes }] });
+    expect(r).toContain('已读取文件');
+    const d = await clerk.draft();
+    expect(d.year).toBe(2022);
+    expect(d.agency.name).toBe('平潭综合实验区管理委员会');
+    for (const [id, v] of Object.entries(source.cells)) expect([id, d.cells[id]]).toEqual([id, v]);
+  });
+});
