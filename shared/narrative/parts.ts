@@ -25,11 +25,18 @@ export function isNone(text: string): boolean {
 /** 「[…]」: a copy abridged by whoever made it (the fixtures): the part had text, it is not missing. */
 const ABRIDGED = /\[(?:…|\.\.\.)\]/u;
 
+/**
+ * Parts that reports often fold into another part of 一 rather than giving them a heading: 工作考核、社会评议和
+ * 责任追究 usually sits in （五）监督保障. Such a part counts as present when 一 speaks of it anywhere.
+ */
+const FOLDED: Readonly<Record<string, RegExp>> = { 'overview.assessment': /考核|社会评议|责任追究/u };
+
 /** narrative.missing-part: every required overview part the narrative lacks. */
 export function missingParts(parts: readonly NarrativePartDef[], narrative: Readonly<Record<string, string>>): Finding[] {
   const present = (text: string) => !!bare(text) || ABRIDGED.test(text);
+  const overview = Object.entries(narrative).filter(([id]) => id.startsWith('overview.')).map(([, t]) => flatten(t)).join('');
   return parts
-    .filter((p) => p.section === 'overview' && p.required && !present(narrative[p.id] ?? ''))
+    .filter((p) => p.section === 'overview' && p.required && !present(narrative[p.id] ?? '') && !FOLDED[p.id]?.test(overview))
     .map((p) => finding('narrative.missing-part', M.missingPart(p.heading ?? p.id, p.asks)));
 }
 

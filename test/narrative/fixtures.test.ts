@@ -1,11 +1,19 @@
-/**
- * The narrative expectations of ../shared/fixtures/README.md on the real reports. The drafts are built by hand
- * (test/narrative/fixture-drafts.ts: narrative split at the report's own headings, cells as the README states).
- */
+/** The narrative expectations of ../shared/fixtures/README.md on the real reports, read by the importer. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../shared/index.js';
+import { importReport } from '../../shared/import/index.js';
+import type { Draft, Finding } from '../../shared/index.js';
 import { checkNarrative, statedFigures } from '../../shared/narrative/index.js';
-import { fixtureDraft, FIXTURE_NAMES } from './fixture-drafts.js';
+
+const DIR = fileURLToPath(new URL('../../../shared/fixtures/reports/', import.meta.url));
+const FIXTURE_NAMES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
+const drafts = new Map<string, Draft>();
+const fixtureDraft = (name: string): Draft => {
+  let d = drafts.get(name);
+  if (!d) drafts.set(name, (d = importReport({ name: `${name}.txt`, text: readFileSync(`${DIR}${name}.txt`, 'utf8') }).draft));
+  return d;
+};
 
 const findings = (name: string, rule?: string): Finding[] =>
   checkNarrative(fixtureDraft(name)).filter((f) => !rule || f.rule === rule);
@@ -19,12 +27,13 @@ describe('fixtures: narrative checks', () => {
     expect(findings(name).filter((f) => f.rule.startsWith('meta.'))).toEqual([]);
   });
 
-  it('huaian-2024: every figure of the narrative is read and agrees — no narrative.figure', () => {
+  it('huaian-2024: every figure of the narrative is read and agrees — no narrative.figure, no artifact', () => {
     const d = fixtureDraft('huaian-2024');
     const values = statedFigures(d.narrative['overview.requests']!, '2021').map((s) => s.value);
     expect(values).toEqual(expect.arrayContaining([3119, 3050, 34, 103, 351, 72, 64, 178, 37, 46, 25, 5, 9, 7]));
     expect(findings('huaian-2024', 'narrative.figure')).toEqual([]);
     expect(findings('huaian-2024', 'narrative.fees')).toEqual([]);
+    expect(findings('huaian-2024', 'text.artifact')).toEqual([]);
   });
 
   it('weihai-hitech-office-2020: 「共收到依申请公开信件7件」 is read and agrees with t3.new.total', () => {
@@ -59,7 +68,7 @@ describe('fixtures: narrative checks', () => {
     expect(findings('pingtan-2021', 'narrative.fees')).toEqual([]);
   });
 
-  it('pingtan-2022: 698 in force and 88 issued agree; 收到75件 counts the carried-over application and is pointed out', () => {
+  it('pingtan-2022: 698 in force and 88 issued are read; 收到75件 counts the carried-over application and is pointed out', () => {
     const d = fixtureDraft('pingtan-2022');
     const proactive = statedFigures(d.narrative['overview.proactive']!, '2021').map((s) => s.value);
     expect(proactive).toEqual(expect.arrayContaining([698, 88]));
