@@ -6,6 +6,7 @@ import { EXIT, type CliIo } from '../io.js';
 import { loadReport, type Loaded } from '../load.js';
 import { formatFindings } from '../report-text.js';
 import { checkNarrative } from '../../shared/narrative/index.js';
+import { mergeFindings } from '../../shared/import/index.js';
 import { audit } from '../audit/run.js';
 import { stat } from 'node:fs/promises';
 
@@ -27,7 +28,7 @@ export interface CheckedReport {
 
 /** Every check the core has for one loaded report. */
 export function checkLoaded(loaded: Extract<Loaded, { ok: true }>, previous?: Draft): CheckedReport {
-  const findings = [...loaded.findings, ...checkTables(loaded.draft, previous ? { previous } : {}), ...checkNarrative(loaded.draft)];
+  const findings = mergeFindings(loaded.findings, [...checkTables(loaded.draft, previous ? { previous } : {}), ...checkNarrative(loaded.draft)]);
   return { file: loaded.file, draft: loaded.draft, findings };
 }
 
