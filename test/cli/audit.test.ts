@@ -1,6 +1,6 @@
 /** The batch audit of `nianbao check`: directories, NDJSON, summary table, pairing, exit status, HTML report. */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -204,5 +204,50 @@ describe('--report out.html', () => {
     } finally {
       await browser.close();
     }
+  }, 60_000);
+});
+
+describe('nianbao check ../shared/fixtures/reports/', () => {
+  const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/reports');
+  type Line = { file: string; agency: string; year: number; findings: { rule: string; severity: string; cells: string[]; expected: number | null; actual: number | null }[]; summary: { errors: number } };
+  let lines: Line[];
+  let code: number;
+  beforeAll(async () => {
+    const r = await nianbao(root, 'check', FIXTURES, '--json');
+    code = r.code;
+    lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Line);
+  }, 60_000);
+  const of = (name: string) => lines.find((l) => l.file.endsWith(`${name}.txt`))!;
+
+  it('checks every fixture and exits 1 because some are inconsistent', () => {
+    expect(lines).toHaveLength(readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).length);
+    expect(code).toBe(1);
+    expect(of('hongze-2023').findings.filter((f) => f.rule === 't4.group-total').map((f) => [f.cells[0], f.expected, f.actual]))
+      .toEqual([['t4.review.total', 11, 0], ['t4.suit-after-review.total', 5, 0]]);
+  });
+
+  it('gives the narrative findings the README lists, and none it rules out', () => {
+    expect(of('huaian-2024').findings.filter((f) => f.rule === 'narrative.figure')).toEqual([]);
+    expect(of('huaian-2024').summary.errors).toBe(0);
+    expect(of('weihai-hitech-office-2020').findings.map((f) => f.rule)).toContain('text.artifact');
+    expect(of('wendeng-tianfu-2020').findings.filter((f) => f.rule === 'narrative.figure')).toHaveLength(1);
+    const hongze = of('hongze-2024').findings.filter((f) => f.rule === 'narrative.figure');
+    expect(hongze.map((f) => [f.severity, f.expected, f.actual])).toEqual([['warning', 95, 17]]);
+  });
+
+  it('pairs hongze 2023 → 2024 and pingtan 2021 → 2022 by agency and year; carry.t3 holds for both', async () => {
+    const r = await nianbao(root, 'check', FIXTURES);
+    expect(r.stdout).toMatch(/hongze-2024\.txt[^\n]*\n(?:(?!\.txt　)[^\n]*\n)*  （已与上年报告 [^\n]*hongze-2023\.txt 核对衔接）/);
+    expect(r.stdout).toMatch(/pingtan-2022\.txt[^\n]*\n(?:(?!\.txt　)[^\n]*\n)*  （已与上年报告 [^\n]*pingtan-2021\.txt 核对衔接）/);
+    for (const name of ['hongze-2024', 'pingtan-2022']) expect(of(name).findings.filter((f) => f.rule === 'carry.t3')).toEqual([]);
+  }, 60_000);
+
+  it('writes an HTML report with the failing cells of each report marked', async () => {
+    const out = join(root, 'fixtures.html');
+    await nianbao(root, 'check', FIXTURES, '--report', out, '--summary');
+    const html = readFileSync(out, 'utf8');
+    expect(html.match(/<section class="report"/g)).toHaveLength(lines.length);
+    expect(html).toMatch(/<td class="nb-value nb-error" data-cell="t4\.review\.total"/);
+    expect(html).toMatch(/<td class="nb-value nb-warning" data-cell="t3\.new\.total" title="[^"]*区政府办代表区政府/);
   }, 60_000);
 });
