@@ -24,7 +24,7 @@ export interface CheckResult {
   evalMs: number;
 }
 
-export interface SheetInfo { id: string; name: string; format: FormatId; year: number; agency: string }
+export interface SheetInfo { readonly id: string; name: string; readonly format: FormatId; readonly year: number; readonly agency: string }
 
 const lastColumn = (plan: SheetPlan) => {
   let s = '';
@@ -124,9 +124,10 @@ export class SheetSession {
   /** Reads the grid (one sync), checks it, updates notes (one more sync only when a note changes). */
   async check(): Promise<CheckResult> {
     return this.host.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(this.sheet.id);
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(this.sheet.id).load('name');
       const range = ws.getRange(`A1:${lastColumn(this.plan)}${this.plan.height}`).load('values');
       await ctx.sync();
+      this.sheet.name = ws.name; // the clerk may have renamed the sheet; notes are addressed by name
       const t0 = performance.now();
       const cells = this.readCells(range.values);
       const findings = checkTables({ year: this.sheet.year, format: this.sheet.format, cells }, this.previous ? { previous: this.previous } : {});

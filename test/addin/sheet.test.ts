@@ -161,6 +161,17 @@ describe('own writes and the user\'s formatting', () => {
     expect(host.sheet(plan.sheetName).notes.size).toBeGreaterThan(0);
   });
 
+  it('follows the sheet when the clerk renames it', async () => {
+    const { plan, host, session, sheet } = await laidOut('2021');
+    sheet.name = '2024年报';
+    const t = at(plan, 't4.review.total');
+    for (const [c, v] of [['upheld', '1'], ['corrected', '0'], ['other', '0'], ['pending', '0']]) host.type(`'2024年报'!${at(plan, `t4.review.${c}`).address}`, v!);
+    host.type(`'2024年报'!${t.address}`, '5');
+    await host.idle();
+    expect(session.sheet.name).toBe('2024年报');
+    expect(sheet.notes.get(t.address)).toContain(session.last!.findings.find((f) => f.rule === 't4.group-total')!.message);
+  });
+
   it('keeps the user\'s own fill and notes', async () => {
     const { plan, host, sheet } = await laidOut('2021');
     const t = at(plan, 't4.review.total');
