@@ -71,17 +71,18 @@ function t3Questions(format: FormatId, state: State, draft: Draft): Question[] {
   out.push({ id: 't3.applicants', type: 'applicants', section: '表三' });
   const active = activeApplicants(state, draft, format);
   if (!active) return out;
-  const groupsSeen = new Set<string>();
+  const groupsSeen = new Map<string, Extract<Question, { type: 'gate' }>>();
   for (const row of FORMATS[format].t3.rows) {
     const cells = cat.rows.find((r) => r.table === 't3' && r.id === row.id)!.cells.filter(asked);
     if (!cells.length) continue;
     const group = row.path.length >= 3 && row.id.includes('.') ? row.id.split('.')[0]! : undefined;
     if (group) {
       const gid = `gate.t3.${group}`;
-      const groupCells = all.filter((c) => c.row.startsWith(`${group}.`) && active.includes(c.column));
-      const g = { id: gid, type: 'gate', section: '表三', table: 't3', cells: groupCells.map((c) => c.id), subject: row.path[1]!, group } as const;
-      if (!groupsSeen.has(gid)) {
-        groupsSeen.add(gid);
+      let g = groupsSeen.get(gid);
+      if (!g) {
+        const groupCells = all.filter((c) => c.row.startsWith(`${group}.`) && active.includes(c.column));
+        g = { id: gid, type: 'gate', section: '表三', table: 't3', cells: groupCells.map((c) => c.id), subject: row.path[1]!, group };
+        groupsSeen.set(gid, g);
         out.push(g);
       }
       if (!gateValue(state, draft, g)) continue;

@@ -20,8 +20,11 @@ export function sumDefs(format: FormatId): readonly SumDef[] {
   return s;
 }
 
+const computed = new Map<FormatId, ReadonlySet<string>>();
 export function isComputed(format: FormatId, cellId: string): boolean {
-  return sumDefs(format).some((s) => s.total === cellId);
+  let set = computed.get(format);
+  if (!set) computed.set(format, (set = new Set(sumDefs(format).map((s) => s.total))));
+  return set.has(cellId);
 }
 
 /** Changes that set every computable total to the sum of its parts (until nothing changes: totals of totals). */

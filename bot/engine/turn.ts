@@ -1,6 +1,7 @@
 /** One turn's working copy: the state, the draft with this turn's answers applied, and the replies. */
 import type { Draft } from '../../shared/index.js';
-import { applyChange, type Change, type DraftStatus, type Store } from '../store/index.js';
+import { cloneDraft, mutateDraft, valueAt } from '../store/apply.js';
+import type { Change, DraftStatus, Store } from '../store/index.js';
 import type { State } from './state.js';
 import type { Choice, Reply } from './types.js';
 
@@ -9,6 +10,8 @@ export class Turn {
   readonly replies: Reply[] = [];
   create?: Draft;
   status?: DraftStatus;
+  /** Whether `draft` is this turn's own copy (cloned before the first change). */
+  private owned = false;
 
   constructor(
     readonly store: Store,
@@ -21,9 +24,12 @@ export class Turn {
   /** Records one answer (skipped when the value is already there). */
   set(path: string, value: string | null): void {
     if (!this.draft) throw new Error('no draft in this conversation yet');
-    const next = applyChange(this.draft, { path, value });
-    if (JSON.stringify(next) === JSON.stringify(this.draft)) return;
-    this.draft = next;
+    if (valueAt(this.draft, path) === (value ?? undefined)) return;
+    if (!this.owned) {
+      this.draft = cloneDraft(this.draft);
+      this.owned = true;
+    }
+    mutateDraft(this.draft, { path, value });
     this.changes.push({ path, value });
     if (this.state.finished) {
       this.state.finished = false;

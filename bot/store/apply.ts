@@ -8,9 +8,8 @@ export function cloneDraft(d: Draft): Draft {
   return JSON.parse(JSON.stringify(d)) as Draft;
 }
 
-/** Returns a new draft with the change applied; throws StoreError on an unknown path. */
-export function applyChange(d: Draft, c: Change): Draft {
-  const out = cloneDraft(d);
+/** Applies the change to `out` in place; throws StoreError on an unknown path. */
+export function mutateDraft(out: Draft, c: Change): Draft {
   const value = c.value === null ? undefined : String(c.value);
   const dot = c.path.indexOf('.');
   const head = dot < 0 ? c.path : c.path.slice(0, dot);
@@ -50,9 +49,14 @@ export function applyChange(d: Draft, c: Change): Draft {
   return out;
 }
 
+/** Returns a new draft with the change applied; throws StoreError on an unknown path. */
+export function applyChange(d: Draft, c: Change): Draft {
+  return mutateDraft(cloneDraft(d), c);
+}
+
 export function applyChanges(d: Draft, changes: readonly Change[], at: string): Draft {
-  let out = cloneDraft(d);
-  for (const c of changes) out = applyChange(out, c);
+  const out = cloneDraft(d);
+  for (const c of changes) mutateDraft(out, c);
   out.updatedAt = at;
   return out;
 }

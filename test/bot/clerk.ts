@@ -4,7 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterviewer, type ConversationKey, type Interviewer, type Reply, type TurnInput } from '../../bot/engine/index.js';
 import { openStore, type Store } from '../../bot/store/index.js';
-import type { Draft } from '../../shared/index.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { importReport } from '../../shared/import/index.js';
+import { parseCell, type Draft } from '../../shared/index.js';
+
+const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/reports/', import.meta.url));
+
+/** A real published report (shared/fixtures) read into a draft by the importer. */
+export function fixtureDraft(name: string): Draft {
+  return importReport({ name: `${name}.txt`, text: readFileSync(`${FIXTURES}${name}.txt`, 'utf8') }).draft;
+}
+
+/** The number a cell's text stands for (undefined for blank or text). */
+export const numberOf = (v: string | undefined): number | undefined => {
+  const c = parseCell(v);
+  return c.kind === 'number' ? c.value : undefined;
+};
 
 export interface Bench {
   store: Store;
@@ -108,7 +124,7 @@ export async function interview(clerk: Clerk, target: Draft, plan: AnswerPlan = 
     else if (cur.startsWith('check.')) a = '暂不修改，继续';
     else if (/^t[234]\./.test(cur)) {
       const v = target.cells[cur];
-      a = v === undefined ? '跳过' : plan.cell ? plan.cell(cur, v) : v;
+      a = v === undefined || parseCell(v).kind === 'blank' ? '跳过' : plan.cell ? plan.cell(cur, v.trim()) : v;
     } else a = target.narrative[cur] ?? '跳过';
     await clerk.send(a);
   }
