@@ -1,6 +1,6 @@
 /** The draft document of SPEC §7 and its schema. Parsing never throws: it returns the draft or Chinese errors. */
 import { z } from 'zod';
-import { zhCN } from 'zod/locales';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { catalogue, FORMAT_IDS, FORMATS, formatIdForYear, type AgencyLevel, type FormatId } from './formats/index.js';
 
 import { DRAFT_SCHEMA_ID } from './draft-format.js';
