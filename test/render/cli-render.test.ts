@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.js';
+import { huaian2024 } from './drafts.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-render-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function io() {
+  const out = { stdout: '', stderr: '' };
+  return { out, io: { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) }, cwd: dir } };
+}
+
+describe('nianbao render', () => {
+  writeFileSync(join(dir, 'huaian.json'), JSON.stringify(huaian2024()));
+
+  it.each(['docx', 'html', 'md'])('writes .%s from a draft', async (ext) => {
+    const { out, io: cio } = io();
+    expect(await main(['render', 'huaian.json', '-o', `r.${ext}`, '--date', '2025-02-03'], cio)).toBe(0);
+    expect(out.stderr).toContain(`已写出 r.${ext}`);
+    const bytes = readFileSync(join(dir, `r.${ext}`));
+    const text = ext === 'docx' ? strFromU8(unzipSync(bytes)['word/document.xml']!) : bytes.toString('utf8');
+    expect(text).toContain('淮安市人民政府2024年政府信息公开工作年度报告');
+    expect(text).toContain('2025年2月3日');
+    expect(text).toContain('3119');
+  });
+
+  it('still writes the report when the tables are wrong, but lists the errors and exits 1', async () => {
+    const d = huaian2024();
+    d.cells['t3.new.total'] = '3120';
+    writeFileSync(join(dir, 'wrong.json'), JSON.stringify(d));
+    const { out, io: cio } = io();
+    expect(await main(['render', 'wrong.json', '-o', 'wrong.md'], cio)).toBe(1);
+    expect(out.stderr).toContain('错误');
+    expect(readFileSync(join(dir, 'wrong.md'), 'utf8')).toContain('| 3120 |');
+  });
+
+  it('exits 2 on wrong usage or an unreadable draft', async () => {
+    for (const args of [['render', 'huaian.json'], ['render', 'huaian.json', '-o', 'x.pdf'], ['render', 'missing.json', '-o', 'x.md'], ['render', 'huaian.json', '-o', 'x.md', '--date', '2025/1/2']]) {
+      const { out, io: cio } = io();
+      expect(await main(args, cio)).toBe(2);
+      expect(out.stderr.length).toBeGreaterThan(0);
+    }
+  });
+});
