@@ -54,6 +54,8 @@ function cuts(s: string, k: number, limit: { n: number }): string[][] {
 
 /** Every reading of a row's parts as exactly n cells; undefined when there are too many to try. */
 function readings(parts: readonly string[], n: number): string[][] | undefined {
+  // No count has more than 15 digits: a longer run cannot be a row of n cells.
+  if (parts.join('').length > 15 * n) return undefined;
   const limit = { n: MAX_CANDIDATES };
   const out: string[][] = [];
   const rec = (i: number, acc: string[]) => {

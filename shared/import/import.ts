@@ -45,6 +45,8 @@ export interface ImportResult {
 
 const PAGE_NUMBER = /^[ \t\u3000\u00A0]*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[ \t\u3000\u00A0]*$/gmu;
 const MAX_PART = 200_000;
+/** A table's text is never this long; beyond it is not read (bounded time on junk). */
+const MAX_TABLE = 200_000;
 
 function preprocess(raw: string): { text: string; layout: boolean } {
   let text = raw.replace(/\r\n?/g, '\n').replace(/\u0000/g, '');
@@ -125,7 +127,7 @@ function run(input: ImportInput): ImportResult {
   const tokens: Partial<Record<TableId, Token[]>> = {};
   for (const [section, table] of Object.entries(TABLE_OF) as [SectionId, TableId][]) {
     const s = span[section];
-    tokens[table] = s ? tokenize(text.slice(s.start, s.end), vocab(table)) : [];
+    tokens[table] = s ? tokenize(text.slice(s.start, Math.min(s.end, s.start + MAX_TABLE)), vocab(table)) : [];
   }
   const e = evidence(Object.values(tokens));
   let year = givenYear ?? title.year ?? yearFromPeriod(text);

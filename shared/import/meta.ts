@@ -62,9 +62,9 @@ export function readContact(preamble: string): Omit<Agency, 'name' | 'level'> {
   if (postcode) out.postcode = postcode[1]!;
   const phone = /(?:联系电话|电话\/传真|电话|传真)[:：]?((?:[0-9０-９（(][0-9０-９\-－—–()（）]{5,24}[0-9０-９])(?:[、/或][0-9０-９\-－—–]{5,20})*)/u.exec(flat);
   if (phone) out.phone = phone[1]!;
-  const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/u.exec(flat);
+  const email = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,10}/u.exec(flat);
   if (email) out.email = email[0];
-  const site = /https?:\/\/[A-Za-z0-9.\-_/?=&%#:~]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/u.exec(flat);
+  const site = /https?:\/\/[A-Za-z0-9.\-_/?=&%#:~]{1,300}|www\.[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}/u.exec(flat);
   if (site) out.website = site[0].replace(/[.:/]+$/u, '');
   return out;
 }

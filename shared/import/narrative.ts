@@ -54,6 +54,9 @@ function classifyOverview(heading: string, allowed: ReadonlySet<string>): string
   return best?.id;
 }
 
+/** More sub-headings than this is not a report's 一: the rest stays text. */
+const MAX_SUBHEADINGS = 100;
+
 const SUB_MARKER = /(^|[\n。；;！？\]…])([ \t\u3000]*)([（(])([一二三四五六七八九十])([）)])/gu;
 
 interface SubHeading {
@@ -81,7 +84,7 @@ export function splitOverview(paras: readonly string[], format: FormatId, level:
   const subs: SubHeading[] = [];
   SUB_MARKER.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = SUB_MARKER.exec(text)) !== null) {
+  while (subs.length < MAX_SUBHEADINGS && (m = SUB_MARKER.exec(text)) !== null) {
     const start = m.index + m[1]!.length + m[2]!.length;
     const after = m.index + m[0].length;
     const stop = text.slice(after, after + 40).search(/[。：:\n \u3000[]/u);
@@ -94,8 +97,10 @@ export function splitOverview(paras: readonly string[], format: FormatId, level:
   }
   // Sub-headings written as a short line of their own without a number (「主动公开工作情况」).
   let offset = 0;
+  const starts = new Set(subs.map((s) => s.start));
   for (const p of paras) {
-    if (p.length <= 20 && !/[。，；]/u.test(p) && !subs.some((s) => s.start === offset)) {
+    if (subs.length >= MAX_SUBHEADINGS) break;
+    if (p.length <= 20 && !/[。，；]/u.test(p) && !starts.has(offset)) {
       const part = classifyOverview(p, allowed);
       if (part) subs.push({ start: offset, bodyStart: offset + p.length, part, written: p, halfWidth: false, numbered: false });
     }

@@ -11,16 +11,22 @@ const MAP: Record<string, string> = {
   '／': '/', '＋': '+', '－': '-', '—': '-', '–': '-', '―': '-', '−': '-',
 };
 
-const SPACE = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/u;
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x85;
+}
 
 export function isSpace(ch: string | undefined): boolean {
-  return ch !== undefined && SPACE.test(ch);
+  return ch !== undefined && isSpaceCode(ch.charCodeAt(0));
 }
+
+const MAPPED = new Map(Object.entries(MAP));
 
 function mapChar(ch: string): string {
   const code = ch.charCodeAt(0);
+  if (code < 0x28) return ch;
   if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
-  return MAP[ch] ?? ch;
+  return MAPPED.get(ch) ?? ch;
 }
 
 /**
@@ -28,19 +34,20 @@ function mapChar(ch: string): string {
  * unified, and 「1、」 after a digit read as 「1.」.
  */
 export function normalizeChars(s: string): string {
-  let out = '';
+  const out = new Array<string>(s.length);
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     if ((ch === '、' || ch === '，' || ch === ',') && i > 0) {
       const prev = mapChar(s[i - 1]!);
-      if (prev >= '0' && prev <= '9' && !(s[i + 1] !== undefined && /[0-9０-９]/.test(s[i + 1]!))) {
-        out += '.';
+      const next = s[i + 1];
+      if (prev >= '0' && prev <= '9' && !(next !== undefined && /[0-9０-９]/.test(next))) {
+        out[i] = '.';
         continue;
       }
     }
-    out += mapChar(ch);
+    out[i] = mapChar(ch);
   }
-  return out;
+  return out.join('');
 }
 
 /** Normalised text with every space removed (labels are compared this way). */

@@ -5,7 +5,7 @@
  */
 import { SECTIONS } from '../formats/common.js';
 import type { SectionDef } from '../formats/types.js';
-import { bigrams, compact, isSpace, sharedBigrams } from './normalize.js';
+import { bigrams, compact, isSpaceCode, normalizeChars, sharedBigrams } from './normalize.js';
 
 export type SectionId = SectionDef['id'];
 
@@ -58,14 +58,15 @@ function prefixDistance(a: string, s: string): { d: number; len: number } {
 
 /** Compacted characters from `from` to the end of the line, with their offsets. */
 function window(text: string, from: number, max: number): { s: string; pos: number[] } {
+  const raw = normalizeChars(text.slice(from, from + max * 4));
   let s = '';
   const pos: number[] = [];
-  for (let i = from; i < text.length && s.length < max; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') break;
-    if (isSpace(ch)) continue;
-    s += compact(ch);
-    pos.push(i);
+  for (let i = 0; i < raw.length && s.length < max; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 10) break;
+    if (isSpaceCode(c)) continue;
+    s += raw[i];
+    pos.push(from + i);
   }
   return { s, pos };
 }
@@ -89,7 +90,36 @@ function matchBody(text: string, from: number, k: number): BodyMatch | undefined
 }
 
 /** First characters a heading line without its number may start with. */
-const FIRST = WORDINGS.map((ws) => new Set(ws.map((w) => w.text[0])));
+const FIRST = WORDINGS.map((ws) => new Set(ws.map((w) => w.text.charCodeAt(0))));
+
+/** Offsets where a heading may start: each occurrence of `numeral`, and each line's first non-space character. */
+function* candidates(text: string, from: number, numeral: string): Generator<{ i: number; first: boolean }> {
+  let num = text.indexOf(numeral, from);
+  /** First non-space character at or after `j` on its line (or the line's end). */
+  const skip = (j: number) => {
+    while (j < text.length && text.charCodeAt(j) !== 10 && isSpaceCode(text.charCodeAt(j))) j++;
+    return j;
+  };
+  const lineFirst = (nl: number) => skip(nl + 1);
+  let line: number;
+  let lf: number;
+  if (from === 0 || text[from - 1] === '\n') lf = skip(from);
+  else {
+    line = text.indexOf('\n', from);
+    lf = line < 0 ? -1 : lineFirst(line);
+  }
+  while (num >= 0 || lf >= 0) {
+    if (lf >= 0 && (num < 0 || lf <= num)) {
+      if (lf < text.length && text.charCodeAt(lf) !== 10) yield { i: lf, first: true };
+      if (num === lf) num = text.indexOf(numeral, num + 1);
+      line = text.indexOf('\n', lf);
+      lf = line < 0 ? -1 : lineFirst(line);
+    } else {
+      yield { i: num, first: false };
+      num = text.indexOf(numeral, num + 1);
+    }
+  }
+}
 
 /** Headings in order; a heading not found is left out (the next one is searched after the last found). */
 export function findSections(text: string): SectionHit[] {
@@ -99,16 +129,8 @@ export function findSections(text: string): SectionHit[] {
     const numeral = NUMERALS[k]!;
     const arabic = String(k + 1);
     let found: SectionHit | undefined;
-    let atLineStart = from === 0 || text[from - 1] === '\n';
-    for (let i = from; i < text.length && !found; i++) {
+    for (const { i, first } of candidates(text, from, numeral)) {
       const ch = text[i]!;
-      if (ch === '\n') {
-        atLineStart = true;
-        continue;
-      }
-      if (isSpace(ch)) continue;
-      const first = atLineStart;
-      atLineStart = false;
       let bodyFrom = -1;
       if (ch === numeral || (ch === arabic && first && !/\d/.test(text[i + 1] ?? ''))) {
         const sep = text[i + 1];
@@ -118,7 +140,7 @@ export function findSections(text: string): SectionHit[] {
         const prev = text[i - 1];
         if (!first && prev !== undefined && /[\u4e00-\u9fff]/.test(prev)) continue;
         bodyFrom = i + 2;
-      } else if (first && FIRST[k]!.has(compact(ch))) {
+      } else if (first && FIRST[k]!.has(text.charCodeAt(i))) {
         bodyFrom = i; // a heading line without its number
       } else continue;
       const m = matchBody(text, bodyFrom, k);
@@ -131,6 +153,7 @@ export function findSections(text: string): SectionHit[] {
       const written = text.slice(i, m.end);
       const exact = compact(written) === compact(s.heading);
       found = { id: s.id, index: k, start: i, end: m.end, written: written.trim(), official: s.heading, exact };
+      break;
     }
     if (found) {
       hits.push(found);

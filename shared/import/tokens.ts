@@ -31,7 +31,11 @@ function isValue(s: string): boolean {
   return k === 'number' || k === 'na';
 }
 
+/** No cell holds more than this many characters of number: a longer run is noise, read as text. */
+const MAX_VALUE = 60;
+
 function valueToken(raw: string): Token {
+  if (raw.length > MAX_VALUE) return { t: 'text', raw: raw.slice(0, MAX_VALUE), key: '' };
   return { t: 'value', raw, glued: /^\d{2,}$/.test(raw) };
 }
 
