@@ -1,0 +1,75 @@
+/**
+ * End to end over the local Direct Line with plain HTTP: a whole interview (淮安市人民政府 2024, from the real
+ * fixture), the server killed with SIGKILL halfway and started again, the interview finished, the .docx downloaded.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BotProcess } from './support/bot-process.js';
+import { activitiesText, DirectLineClient } from './support/directline-client.js';
+import { recordInterview } from './support/recorded-interview.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-bot-e2e-'));
+const processes: BotProcess[] = [];
+afterAll(async () => {
+  for (const p of processes) await p.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const hasSoffice = existsSync('/usr/bin/soffice') && existsSync('/usr/bin/pdftotext');
+if (process.env.CI && !hasSoffice) throw new Error('CI needs LibreOffice (soffice) and poppler-utils (pdftotext)');
+
+describe('bot server end to end', () => {
+  it('holds a whole interview over Direct Line across a kill -9 and hands out the .docx', { timeout: 240_000 }, async () => {
+    const turns = await recordInterview();
+    expect(turns.length).toBeGreaterThan(100);
+    const half = Math.floor(turns.length / 2);
+
+    const first = new BotProcess(join(dir, 'data'));
+    processes.push(first);
+    let client = await DirectLineClient.start(await first.ready());
+    for (const t of turns.slice(0, half)) expect(activitiesText(await client.send(t.input))).toBe(t.reply);
+    await first.kill9();
+
+    const second = new BotProcess(join(dir, 'data'));
+    processes.push(second);
+    client = client.moved(await second.ready());
+    // the same conversation (its token still verifies) resumes at the very question the killed process asked
+    for (const t of turns.slice(half)) expect(activitiesText(await client.send(t.input))).toBe(t.reply);
+
+    const done = await client.send('完成');
+    const text = activitiesText(done);
+    expect(text).toContain('报告已生成');
+    const link = /\((http:\/\/127\.0\.0\.1:\d+\/files\/[\w.-]+)\)/.exec(text)?.[1];
+    expect(link).toBeDefined();
+    const res = await fetch(link!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('淮安市人民政府2024年政府信息公开工作年度报告.docx'));
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+    const plain = xml.replace(/<[^>]+>/g, '');
+    expect(plain).toContain('淮安市人民政府2024年政府信息公开工作年度报告');
+    expect(plain).toContain('全市共受理政府信息公开申请 3119 件');
+    expect(xml).toContain('<w:vMerge w:val="restart"/>');
+    // a tampered link is refused
+    expect((await fetch(link!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status).toBe(404);
+
+    if (hasSoffice) {
+      writeFileSync(join(dir, 'report.docx'), bytes);
+      execFileSync('/usr/bin/soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')], { stdio: 'pipe', timeout: 120_000 });
+      execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), join(dir, 'report.txt')]);
+      const pdf = readFileSync(join(dir, 'report.txt'), 'utf8').replace(/\s+/g, ' ');
+      expect(pdf).toMatch(/一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119/);
+      expect(pdf).toMatch(/（七）总计 2932 53 0 0 61 4 3050/);
+      expect(pdf).toMatch(/72 64 178 37 351 13 4 8 1 26 12 1 1 6 20/);
+    }
+    // nothing the clerk typed reached the log
+    const log = [...first.output, ...second.output].join('');
+    expect(log).not.toContain('淮安');
+    expect(log).not.toContain('3119');
+  });
+});

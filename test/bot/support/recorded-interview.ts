@@ -1,0 +1,43 @@
+/**
+ * A whole interview recorded against the engine in-process, answered from a real fixture report: the inputs a
+ * clerk sends and the text the bot answered to each. Replayed over the bot server's channels.
+ */
+import type { Reply, TurnInput } from '../../../bot/engine/index.js';
+import { Clerk, interview, openBench, fixtureDraft } from '../clerk.js';
+
+export interface RecordedTurn { input: string | TurnInput; reply: string }
+
+/** Replies as the channel layer shows them on a card channel (see activitiesText). */
+export function repliesText(replies: readonly Reply[]): string {
+  return replies.map((r) => {
+    switch (r.type) {
+      case 'text': return r.text;
+      case 'choices': return [r.text, ...r.choices.map((c) => `[${c.title}]`)].join('\n');
+      case 'preview': return r.markdown;
+      case 'download': return `[download ${r.fileName}]`;
+    }
+  }).join('\n');
+}
+
+class RecordingClerk extends Clerk {
+  readonly turns: RecordedTurn[] = [];
+  override async send(input: string | TurnInput): Promise<Reply[]> {
+    const replies = await super.send(input);
+    this.turns.push({ input, reply: repliesText(replies) });
+    return replies;
+  }
+}
+
+export async function recordInterview(fixture = 'huaian-2024', agency = '淮安市人民政府', year = 2024, level: '部门' | '政府' = '政府'): Promise<RecordedTurn[]> {
+  const bench = await openBench();
+  try {
+    const target = fixtureDraft(fixture);
+    const clerk = new RecordingClerk(bench);
+    await clerk.start(agency, year, level);
+    const a = target.agency;
+    await interview(clerk, target, a.address && a.postcode && a.phone ? { contact: { address: a.address, postcode: a.postcode, phone: a.phone } } : {});
+    return clerk.turns;
+  } finally {
+    await bench.close();
+  }
+}
