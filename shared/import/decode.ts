@@ -26,9 +26,15 @@ interface Equation {
   readonly terms: readonly { readonly id: string; readonly w: number }[];
 }
 
+const equationCache = new Map<string, Equation[]>();
+
 /** Equalities over this year's cells of one table, as signed terms summing to 0. */
 function equations(format: FormatId, table: string): Equation[] {
+  const key = `${format}/${table}`;
+  const cached = equationCache.get(key);
+  if (cached) return cached;
   const out: Equation[] = [];
+  equationCache.set(key, out);
   for (const r of relations(format)) {
     if (r.op !== '=' || !r.actual[0]?.ref.startsWith(`${table}.`)) continue;
     if (r.actual.some((t) => t.year !== 'this') || r.expected.some((t) => t.year !== 'this')) continue;
@@ -37,47 +43,45 @@ function equations(format: FormatId, table: string): Equation[] {
   return out;
 }
 
-/** Ways to cut a digit run into k numbers without leading zeros. */
-function cuts(s: string, k: number, limit: { n: number }): string[][] {
-  if (k === 1) return s.length === 1 || s[0] !== '0' ? [[s]] : [];
-  const out: string[][] = [];
-  for (let len = 1; len <= s.length - (k - 1); len++) {
-    const head = s.slice(0, len);
-    if (len > 1 && head[0] === '0') break;
-    for (const rest of cuts(s.slice(len), k - 1, limit)) {
-      if (--limit.n < 0) return out;
-      out.push([head, ...rest]);
-    }
-  }
-  return out;
-}
-
 /** Every reading of a row's parts as exactly n cells; undefined when there are too many to try. */
 function readings(parts: readonly string[], n: number): string[][] | undefined {
   // No count has more than 15 digits: a longer run cannot be a row of n cells.
   if (parts.join('').length > 15 * n) return undefined;
-  const limit = { n: MAX_CANDIDATES };
+  const splittable = parts.map((p) => /^\d{2,}$/.test(p));
+  // Cells still to place after part i: at least one per remaining part, at most one per digit.
+  const minAfter = parts.map((_, i) => parts.length - i - 1);
+  const maxAfter = parts.map((_, i) => parts.slice(i + 1).reduce((s, p, k) => s + (splittable[i + 1 + k] ? p.length : 1), 0));
   const out: string[][] = [];
-  const rec = (i: number, acc: string[]) => {
-    if (limit.n < 0) return;
-    const left = parts.length - i;
-    if (left === 0) {
-      if (acc.length === n) out.push(acc);
-      return;
+  const acc: string[] = [];
+  let budget = MAX_CANDIDATES;
+  // Part i, from character `at`: the next number takes 1…len characters (no leading zero).
+  const rec = (i: number, at: number): boolean => {
+    if (--budget < 0) return false;
+    if (i === parts.length) {
+      if (acc.length === n) out.push([...acc]);
+      return true;
     }
     const p = parts[i]!;
-    const splittable = /^\d{2,}$/.test(p);
-    const room = n - acc.length - (left - 1);
-    const max = splittable ? Math.min(p.length, room) : Math.min(1, room);
-    for (let k = 1; k <= max; k++) {
-      for (const c of splittable ? cuts(p, k, limit) : [[p]]) {
-        if (--limit.n < 0) return;
-        rec(i + 1, [...acc, ...c]);
-      }
+    if (!splittable[i]) {
+      acc.push(p);
+      const ok = rec(i + 1, 0);
+      acc.pop();
+      return ok;
     }
+    if (at === p.length) return rec(i + 1, 0);
+    const cellsLeft = n - acc.length;
+    // Cells this part can still give: at least 1 (what is left must be cut), at most one per digit left.
+    if (cellsLeft - 1 < minAfter[i]! || cellsLeft - (p.length - at) > maxAfter[i]!) return true;
+    const maxLen = p[at] === '0' ? 1 : p.length - at;
+    for (let len = 1; len <= maxLen; len++) {
+      acc.push(p.slice(at, at + len));
+      const ok = rec(i, at + len);
+      acc.pop();
+      if (!ok) return false;
+    }
+    return true;
   };
-  rec(0, []);
-  return limit.n < 0 ? undefined : out;
+  return rec(0, 0) ? out : undefined;
 }
 
 const num = (raw: string | undefined): number => (raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : NaN);

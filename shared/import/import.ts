@@ -43,17 +43,26 @@ export interface ImportResult {
   readonly unreadable?: string;
 }
 
-const PAGE_NUMBER = /^[ \t\u3000\u00A0]*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[ \t\u3000\u00A0]*$/gmu;
+const PAGE_NUMBER = /^[ \t\u3000\u00A0]*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[ \t\u3000\u00A0]*$/u;
 const MAX_PART = 200_000;
 /** A table's text is never this long; beyond it is not read (bounded time on junk). */
 const MAX_TABLE = 200_000;
 
 function preprocess(raw: string): { text: string; layout: boolean } {
-  let text = raw.replace(/\r\n?/g, '\n').replace(/\u0000/g, '');
-  const pageNumbers = text.match(PAGE_NUMBER)?.length ?? 0;
-  const layout = text.includes('\f') || pageNumbers >= 2;
-  text = text.replace(/\f/g, '\n').replace(PAGE_NUMBER, '');
-  return { text, layout };
+  const lines = raw.replace(/\r\n?/g, '\n').replace(/\u0000/g, '').replace(/\f/g, '\n\f').split('\n');
+  let pageNumbers = 0, formFeeds = 0;
+  const kept: string[] = [];
+  for (const line of lines) {
+    let l = line;
+    if (l.charCodeAt(0) === 12) {
+      formFeeds++;
+      l = l.slice(1);
+    }
+    // A page number is a short line of its own: 「-3-」「第 3 页 共 6 页」.
+    if (l.length <= 40 && PAGE_NUMBER.test(l)) pageNumbers++;
+    else kept.push(l);
+  }
+  return { text: kept.join('\n'), layout: formFeeds > 0 || pageNumbers >= 2 };
 }
 
 const TABLE_OF: Partial<Record<SectionId, TableId>> = { proactive: 't2', requests: 't3', review: 't4' };

@@ -29,25 +29,16 @@ function mapChar(ch: string): string {
   return MAPPED.get(ch) ?? ch;
 }
 
+/** Characters that normalisation changes (「、」「，」 only after a digit). */
+const CHANGES = /[()\uFE59\uFE5A"\u201C\u201D\u201E\u201F\u2033\uFF02\u300C\u300D\u2018\u2019\uFF07:\uFE55,\uFE50;\uFE54\uFF0E\uFE52\uFF0F\uFF0B\uFF0D\u2014\u2013\u2015\u2212\uFF10-\uFF19]/gu;
+const DIGIT_COMMA = /(?<=[0-9\uFF10-\uFF19])[、，,](?![0-9\uFF10-\uFF19])/gu;
+
 /**
  * Same length as `s`: full-width digits → ASCII, half-width brackets → full-width, quote and colon variants
  * unified, and 「1、」 after a digit read as 「1.」.
  */
 export function normalizeChars(s: string): string {
-  const out = new Array<string>(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if ((ch === '、' || ch === '，' || ch === ',') && i > 0) {
-      const prev = mapChar(s[i - 1]!);
-      const next = s[i + 1];
-      if (prev >= '0' && prev <= '9' && !(next !== undefined && /[0-9０-９]/.test(next))) {
-        out[i] = '.';
-        continue;
-      }
-    }
-    out[i] = mapChar(ch);
-  }
-  return out.join('');
+  return s.replace(DIGIT_COMMA, '.').replace(CHANGES, mapChar);
 }
 
 /** Normalised text with every space removed (labels are compared this way). */

@@ -79,7 +79,12 @@ interface BodyMatch {
 
 function matchBody(text: string, from: number, k: number): BodyMatch | undefined {
   let best: BodyMatch | undefined;
+  // Cheap test first: two of the wording's first four characters near the start.
+  const near = text.slice(from, from + 16);
   WORDINGS[k]!.forEach((w, alt) => {
+    let hits = 0;
+    for (let c = 0; c < 4 && c < w.text.length; c++) if (near.includes(w.text[c]!)) hits++;
+    if (hits < 2) return;
     const win = window(text, from, w.text.length + 3);
     if (!win.s || sharedBigrams(bigrams(win.s), w.grams) < w.grams.size * 0.4) return;
     const { d, len } = prefixDistance(w.text, win.s);

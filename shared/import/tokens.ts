@@ -5,7 +5,7 @@
  * what lies between them is read as numbers when it is numbers.
  */
 import { parseCell } from '../cells.js';
-import { compact, isSpace, normalizeChars } from './normalize.js';
+import { compact, isSpaceCode, normalizeChars } from './normalize.js';
 import type { Vocab, VocabEntry } from './vocab.js';
 
 export type Token =
@@ -15,18 +15,17 @@ export type Token =
   | { readonly t: 'text'; readonly raw: string; readonly key: string };
 
 const CELL_SEPARATOR = /\t|[|｜]/;
-const COLUMN_GAP = /[\s\u00A0\u3000]{2,}/u;
+const COLUMN_GAP = /[\s\u00A0\u3000]{2,}/;
 const MARKDOWN_RULE = /^:?-{3,}:?$/;
 const TRAILING_NUMBERS = /^(.*?[^\d\s.,+\-\u00A0\u3000])[\s\u00A0\u3000]*((?:[+\-]?\d[\d.,]*(?:[\s\u00A0\u3000]+|$))+)$/u;
 
-function trim(s: string): string {
-  let a = 0, b = s.length;
-  while (a < b && isSpace(s[a])) a++;
-  while (b > a && isSpace(s[b - 1])) b--;
-  return s.slice(a, b);
-}
+const trim = (s: string) => s.trim();
+
+/** Could be a number or 「/」「-」「无」「不适用」: anything else is not worth parsing. */
+const MAYBE_VALUE = /[0-9\uFF10-\uFF19/\\\-\u2014\uFF0D\u2015\u2012\u2013\u2212无适]/u;
 
 function isValue(s: string): boolean {
+  if (!MAYBE_VALUE.test(s)) return false;
   const k = parseCell(s).kind;
   return k === 'number' || k === 'na';
 }
@@ -43,7 +42,7 @@ function valueToken(raw: string): Token {
 function piece(raw: string, out: Token[]): void {
   const s = trim(raw);
   if (!s || MARKDOWN_RULE.test(s)) return;
-  const words = s.split(/[\s\u00A0\u3000]+/u);
+  const words = s.split(/[\s\u00A0\u3000]+/);
   if (words.length > 1 && words.every(isValue)) {
     for (const w of words) out.push(valueToken(w));
     return;
@@ -68,8 +67,8 @@ function piece(raw: string, out: Token[]): void {
 function matchAt(norm: string, i: number, key: string): number {
   let j = i;
   for (let k = 0; k < key.length; k++) {
-    while (j < norm.length && isSpace(norm[j])) j++;
-    if (norm[j] !== key[k]) return -1;
+    while (j < norm.length && isSpaceCode(norm.charCodeAt(j))) j++;
+    if (norm.charCodeAt(j) !== key.charCodeAt(k)) return -1;
     j++;
   }
   return j;
@@ -100,8 +99,8 @@ function standsApart(norm: string, i: number, end: number, afterAnchor: boolean,
   return next !== undefined && next.e.key.length > 3;
 }
 
-function segment(seg: string, v: Vocab, out: Token[]): void {
-  const norm = normalizeChars(seg);
+/** `seg` as written and `norm`, the same text normalised (same length). */
+function segment(seg: string, norm: string, v: Vocab, out: Token[]): void {
   let last = 0;
   let anchored = false;
   for (let i = 0; i < norm.length; i++) {
@@ -125,21 +124,29 @@ function segment(seg: string, v: Vocab, out: Token[]): void {
 
 export function tokenize(region: string, v: Vocab): Token[] {
   const out: Token[] = [];
-  for (const line of region.split('\n')) {
+  // Normalisation keeps every character's place and leaves spaces and separators alone, so the written and the
+  // normalised text split alike.
+  const norm = normalizeChars(region);
+  const lines = region.split('\n'), nlines = norm.split('\n');
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!;
     if (!trim(line)) {
       if (CELL_SEPARATOR.test(line)) out.push({ t: 'blank' });
       continue;
     }
-    const cells = CELL_SEPARATOR.test(line) ? line.split(CELL_SEPARATOR) : [line];
+    const split = CELL_SEPARATOR.test(line);
+    const cells = split ? line.split(CELL_SEPARATOR) : [line];
+    const ncells = split ? nlines[l]!.split(CELL_SEPARATOR) : [nlines[l]!];
     let started = false;
-    for (const cell of cells) {
-      const c = trim(cell);
-      if (!c) {
+    for (let c = 0; c < cells.length; c++) {
+      const cell = trim(cells[c]!);
+      if (!cell) {
         if (started) out.push({ t: 'blank' });
         continue;
       }
       started = true;
-      for (const seg of c.split(COLUMN_GAP)) segment(seg, v, out);
+      const segs = cell.split(COLUMN_GAP), nsegs = trim(ncells[c]!).split(COLUMN_GAP);
+      for (let k = 0; k < segs.length; k++) segment(segs[k]!, nsegs[k] ?? segs[k]!, v, out);
     }
   }
   return out;

@@ -1,0 +1,54 @@
+/**
+ * The importer on the real fixtures (text input, every layout: line-per-cell, tabs, pdftotext -layout, crawler
+ * text) plus the table checks of each draft, many times over: reports/s on one core (target ≥ 2,000), and the same
+ * for an HTML rendering of them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkTables } from '../shared/index.js';
+import { importReport, mergeFindings } from '../shared/import/index.js';
+import { renderReportHtml } from '../shared/render/report.js';
+
+const DIR = fileURLToPath(new URL('../../shared/fixtures/reports/', import.meta.url));
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function run(inputs: readonly { name: string; text: string }[], rounds: number) {
+  const times: number[] = [];
+  let findings = 0;
+  const start = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (const input of inputs) {
+      const t0 = performance.now();
+      const res = importReport(input);
+      findings += mergeFindings(res.findings, checkTables(res.draft)).length;
+      times.push(performance.now() - t0);
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return { count: times.length, perSecond: Math.round(times.length / seconds), medianMs: median(times), findings };
+}
+
+export async function bench(): Promise<Record<string, string | number>> {
+  const texts = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()
+    .map((f) => ({ name: f, text: readFileSync(`${DIR}${f}`, 'utf8') }));
+  const html = texts.map((t) => ({ name: t.name.replace(/\.txt$/, '.html'), text: renderReportHtml(importReport(t).draft) }));
+  run(texts, 30); // warm-up
+  run(html, 10);
+  const text = run(texts, 300);
+  const web = run(html, 100);
+  const bytes = texts.reduce((s, t) => s + t.text.length, 0) / texts.length;
+  return {
+    'import: fixtures': texts.length,
+    'import: mean report size (chars)': Math.round(bytes),
+    'import: text reports imported and checked': text.count,
+    'import: text reports/s, one core (target ≥ 2000)': text.perSecond,
+    'import: text median ms per report': text.medianMs.toFixed(3),
+    'import: HTML reports/s, one core': web.perSecond,
+    'import: HTML median ms per report': web.medianMs.toFixed(3),
+    'import: findings per round (same every round)': text.findings / 300,
+  };
+}
