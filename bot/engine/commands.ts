@@ -1,6 +1,5 @@
 /** The commands a clerk can send at any point: 帮助 上一题 跳过 修改 进度 预览 暂停 重新开始 完成. */
-import { checkTables, summarize, type Finding } from '../../shared/index.js';
-import { checkNarrative } from '../../shared/narrative/index.js';
+import { checkDraft, summarize, type Finding } from '../../shared/index.js';
 import { initialState } from './state.js';
 import { ask, fmt, list, pathOf, questionName } from './flow.js';
 import { previewMarkdown } from './preview.js';
@@ -172,7 +171,7 @@ export async function runCommand(t: Turn, name: CommandName, arg: string): Promi
       t.replies.push({ type: 'preview', markdown: previewMarkdown(t.draft) });
       return ask(t);
     case 'finish': {
-      const findings = [...checkTables(t.draft), ...checkNarrative(t.draft)];
+      const findings = checkDraft(t.draft);
       const sum = summarize(findings);
       if (sum.errors) {
         listFindings(t, T.finishRefused(sum.errors), findings.filter((f) => f.severity === 'error'));

@@ -1,6 +1,5 @@
 /** A draft sent as a file: draft JSON, or a workbook from the template or the add-in (.xlsx). */
-import { checkTables, draftFormat, emptyDraft, parseDraftJson, summarize, type Draft } from '../../shared/index.js';
-import { checkNarrative } from '../../shared/narrative/index.js';
+import { checkDraft, draftFormat, emptyDraft, parseDraftJson, summarize, type Draft } from '../../shared/index.js';
 import { diffDrafts } from '../store/index.js';
 import { ask, firstOpen, list } from './flow.js';
 import { T } from './texts.js';
@@ -68,7 +67,7 @@ export async function upload(t: Turn, attachments: readonly Attachment[]): Promi
   delete t.state.pending;
   delete t.state.returnTo;
   t.state.skipped = [];
-  const sum = summarize([...checkTables(t.draft!), ...checkNarrative(t.draft!)]);
+  const sum = summarize(checkDraft(t.draft!));
   t.say(T.uploaded(Object.keys(up.cells).length, Object.keys(up.narrative).length, sum.errors, sum.warnings));
   t.state.current = firstOpen(t, list(t));
   await ask(t);

@@ -216,9 +216,3 @@ export function importReport(input: ImportInput): ImportResult {
   }
 }
 
-/** Import findings plus the table checks of the same draft, without the ones both report. */
-export function mergeFindings(first: readonly Finding[], second: readonly Finding[]): Finding[] {
-  const key = (f: Finding) => `${f.rule}\u0000${f.cells.length ? [...f.cells].sort().join(',') : f.message}`;
-  const seen = new Set(first.map(key));
-  return [...first, ...second.filter((f) => !seen.has(key(f)))];
-}
