@@ -11,7 +11,7 @@ import { artifactFindings } from './artifacts.js';
 import { claimWithoutApplications, compareStatement, statedFigures } from './figures.js';
 import { contactFindings, dateFindings, periodFindings } from './meta.js';
 import { answerFindings, feesFindings, missingParts, problemsFindings } from './parts.js';
-import { bare } from './text.js';
+import { hasContent } from './text.js';
 
 export { statedFigures, type Statement } from './figures.js';
 export { isNone, MIN_ANSWER_CHARS } from './parts.js';
@@ -57,7 +57,7 @@ const joined = (draft: Draft, ids: readonly string[]) => ids.map((id) => draft.n
  * started) gives none: the parts are asked for one by one through checkAnswer.
  */
 export function checkNarrative(draft: Draft, options: NarrativeOptions = {}): Finding[] {
-  if (!Object.values(draft.narrative).some((t) => bare(t))) return [];
+  if (!Object.values(draft.narrative).some(hasContent)) return [];
   const inScope = (id: string) => !options.parts || options.parts.includes(id);
   const format = draftFormat(draft);
   const defs = format ? narrativeParts(format, draft.agency.level ?? 'department') : [];
@@ -70,7 +70,7 @@ export function checkNarrative(draft: Draft, options: NarrativeOptions = {}): Fi
   out.push(...missingParts(defs.filter((p) => inScope(p.id)), draft.narrative));
   for (const id of ids) {
     const text = draft.narrative[id] ?? '';
-    if (!inScope(id) || !bare(text)) continue;
+    if (!inScope(id) || !hasContent(text)) continue;
     out.push(...artifactFindings(text, partName(id, format)));
     if (format && !id.startsWith('problems.')) out.push(...figureFindings(id, text, draft, format));
   }
@@ -78,7 +78,7 @@ export function checkNarrative(draft: Draft, options: NarrativeOptions = {}): Fi
   if (problems.some(inScope)) out.push(...problemsFindings(joined(draft, problems)));
   const other = defs.filter((p) => p.section === 'other').map((p) => p.id);
   if (defs.some((p) => p.id === 'other.fees' && p.required) && other.some(inScope)) out.push(...feesFindings(joined(draft, other)));
-  const last = [...ids].reverse().find((id) => bare(draft.narrative[id] ?? ''));
+  const last = [...ids].reverse().find((id) => hasContent(draft.narrative[id] ?? ''));
   if (last && inScope(last)) out.push(...dateFindings(draft.year, draft.narrative[last]!));
   return out;
 }
@@ -95,7 +95,7 @@ export function checkAnswer(partId: string, text: string, draft: Draft): Finding
   const name = partName(partId, format);
   const out = answerFindings(def, text, name);
   if (partId === 'preamble') out.push(...contactFindings(draft.agency, text), ...periodFindings(draft.year, text));
-  if (!bare(text)) return out;
+  if (!hasContent(text)) return out;
   out.push(...artifactFindings(text, name));
   if (def.section !== 'problems') out.push(...figureFindings(partId, text, draft, format!));
   return out;

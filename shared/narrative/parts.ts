@@ -5,7 +5,7 @@
 import type { NarrativePartDef } from '../formats/index.js';
 import { NARRATIVE_MESSAGES as M } from '../messages.js';
 import { finding, type Finding, type RuleId } from '../rules/catalogue.js';
-import { bare, excerpt, flatten } from './text.js';
+import { bare, excerpt, flatten, hasContent } from './text.js';
 
 /** 「无」「暂无」「没有」「无。」, alone or after a label such as 「存在的主要问题：无」. */
 const NONE = /^(?:(?:存在的?主要问题|主要问题|问题|改进情况|改进措施|其他需要报告的事项|其他事项)?(?:无|暂无|没有|不存在|无相关情况|无其他需要报告的事项))+$/u;
@@ -33,7 +33,7 @@ const FOLDED: Readonly<Record<string, RegExp>> = { 'overview.assessment': /考�
 
 /** narrative.missing-part: every required overview part the narrative lacks. */
 export function missingParts(parts: readonly NarrativePartDef[], narrative: Readonly<Record<string, string>>): Finding[] {
-  const present = (text: string) => !!bare(text) || ABRIDGED.test(text);
+  const present = (text: string) => hasContent(text) || ABRIDGED.test(text);
   const overview = Object.entries(narrative).filter(([id]) => id.startsWith('overview.')).map(([, t]) => flatten(t)).join('');
   return parts
     .filter((p) => p.section === 'overview' && p.required && !present(narrative[p.id] ?? '') && !FOLDED[p.id]?.test(overview))

@@ -21,6 +21,11 @@ export function flatten(text: string): string {
     ASCII_WORD.test(s[i - 1] ?? '') && ASCII_WORD.test(s[i + m.length] ?? '') ? ' ' : '');
 }
 
+/** Whether the text holds any letter, digit or CJK character at all (cheaper than `bare(text) !== ''`). */
+export function hasContent(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
 /** The text with nothing but letters, digits and CJK characters, for 「is this just 无」 questions. */
 export function bare(text: string): string {
   return flatten(text).replace(/[^\p{L}\p{N}]/gu, '');
