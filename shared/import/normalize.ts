@@ -20,36 +20,54 @@ export function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && isSpaceCode(ch.charCodeAt(0));
 }
 
-const MAPPED = new Map(Object.entries(MAP));
+const MAPPED = new Map([...Object.entries(MAP)].map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
 
-function mapChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code < 0x28) return ch;
-  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
-  return MAPPED.get(ch) ?? ch;
+const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+
+/**
+ * The normalised code of `s[i]`, or `c` itself. Range tests first: CJK letters (most of a report) fall between the
+ * ranges that hold a changed character and cost four comparisons.
+ */
+function mapAt(s: string, i: number, c: number): number {
+  if (c < 0x28 || (c > 0x3b && c < 0x2012) || (c > 0x2212 && c < 0x3001) || (c > 0x300d && c < 0xfe50)) return c;
+  // 「、」「，」「,」 right after a digit and not before one is 「1、」 written for 「1.」.
+  if ((c === 0x3001 || c === 0xff0c || c === 0x2c) && i > 0 && isDigitCode(s.charCodeAt(i - 1)) && !isDigitCode(s.charCodeAt(i + 1))) return 0x2e;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xfee0;
+  return MAPPED.get(c) ?? c;
 }
-
-/** Characters that normalisation changes (「、」「，」 only after a digit). */
-const CHANGES = /[()\uFE59\uFE5A"\u201C\u201D\u201E\u201F\u2033\uFF02\u300C\u300D\u2018\u2019\uFF07:\uFE55,\uFE50;\uFE54\uFF0E\uFE52\uFF0F\uFF0B\uFF0D\u2014\u2013\u2015\u2212\uFF10-\uFF19]/gu;
-const DIGIT_COMMA = /(?<=[0-9\uFF10-\uFF19])[、，,](?![0-9\uFF10-\uFF19])/gu;
 
 /**
  * Same length as `s`: full-width digits → ASCII, half-width brackets → full-width, quote and colon variants
- * unified, and 「1、」 after a digit read as 「1.」.
+ * unified, and 「1、」 after a digit read as 「1.」. One pass over the codes; unchanged runs are sliced, not copied
+ * character by character (this runs on every table region and heading window).
  */
 export function normalizeChars(s: string): string {
-  return s.replace(DIGIT_COMMA, '.').replace(CHANGES, mapChar);
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const m = mapAt(s, i, c);
+    if (m === c) continue;
+    out += s.slice(last, i) + String.fromCharCode(m);
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 /** Normalised text with every space removed (labels are compared this way). */
 export function compact(s: string): string {
   let out = '';
-  const n = normalizeChars(s);
-  for (let i = 0; i < n.length; i++) {
-    const ch = n[i]!;
-    if (!isSpace(ch)) out += ch;
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = isSpaceCode(c);
+    const m = space ? c : mapAt(s, i, c);
+    if (!space && m === c) continue;
+    out += s.slice(last, i);
+    if (!space) out += String.fromCharCode(m);
+    last = i + 1;
   }
-  return out;
+  return last === 0 ? s : out + s.slice(last);
 }
 
 /** Leading numbering of a label or heading: 「一、」「（三）」「1.」「(2)」. */

@@ -14,8 +14,6 @@ export type Token =
   | { readonly t: 'blank' }
   | { readonly t: 'text'; readonly raw: string; readonly key: string };
 
-const CELL_SEPARATOR = /\t|[|｜]/;
-const COLUMN_GAP = /[\s\u00A0\u3000]{2,}/;
 const MARKDOWN_RULE = /^:?-{3,}:?$/;
 const TRAILING_NUMBERS = /^(.*?[^\d\s.,+\-\u00A0\u3000])[\s\u00A0\u3000]*((?:[+\-]?\d[\d.,]*(?:[\s\u00A0\u3000]+|$))+)$/u;
 
@@ -76,7 +74,7 @@ function matchAt(norm: string, i: number, key: string): number {
 
 /** The longest label starting at `i`, or undefined. */
 function anchorAt(norm: string, i: number, v: Vocab): { e: VocabEntry; end: number } | undefined {
-  const list = v.byFirst.get(norm[i]!);
+  const list = v.byFirst.get(norm.charCodeAt(i));
   if (!list) return undefined;
   for (const e of list) {
     const end = matchAt(norm, i, e.key);
@@ -85,16 +83,26 @@ function anchorAt(norm: string, i: number, v: Vocab): { e: VocabEntry; end: numb
   return undefined;
 }
 
-const BOUNDARY = /[\s\u00A0\u3000\d.,:;|()（）]/u;
+/** White space as `\s` and String#trim see it (the splits below must cut where the regexes did). */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+}
+
+/** What may stand right before or after a short label: space, ASCII digit, 「. , : ; | ( ) （ ）」. */
+function isBoundary(c: number): boolean {
+  return isJsSpace(c) || (c >= 48 && c <= 57) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x7c
+    || c === 0x28 || c === 0x29 || c === 0xff08 || c === 0xff09;
+}
 
 /**
  * A short label (「其他」「总计」「规章」) counts only where it stands apart: between spaces, numbers or other labels.
  * Inside a wrapped fragment such as 「计其他情形）」 it is just text.
  */
 function standsApart(norm: string, i: number, end: number, afterAnchor: boolean, v: Vocab): boolean {
-  const before = i === 0 || afterAnchor || BOUNDARY.test(norm[i - 1]!);
+  const before = i === 0 || afterAnchor || isBoundary(norm.charCodeAt(i - 1));
   if (!before) return false;
-  if (end >= norm.length || BOUNDARY.test(norm[end]!)) return true;
+  if (end >= norm.length || isBoundary(norm.charCodeAt(end))) return true;
   const next = anchorAt(norm, end, v);
   return next !== undefined && next.e.key.length > 3;
 }
@@ -104,10 +112,10 @@ function segment(seg: string, norm: string, v: Vocab, out: Token[]): void {
   let last = 0;
   let anchored = false;
   for (let i = 0; i < norm.length; i++) {
-    if (!v.byFirst.has(norm[i]!)) continue;
+    if (!v.byFirst.has(norm.charCodeAt(i))) continue;
     // Right after 「2.」 only a whole numbered label may start: 「2.其他法律行政止公开」 (a typo) is leftover text
     // for similarity matching, not the column header 「其他」 followed by 「法律行政止公开」.
-    if (i >= 2 && norm[i - 1] === '.' && norm[i - 2]! >= '0' && norm[i - 2]! <= '9') continue;
+    if (i >= 2 && norm.charCodeAt(i - 1) === 0x2e && norm.charCodeAt(i - 2) >= 48 && norm.charCodeAt(i - 2) <= 57) continue;
     const hit = anchorAt(norm, i, v);
     if (hit) {
       const { e, end } = hit;
@@ -122,32 +130,53 @@ function segment(seg: string, norm: string, v: Vocab, out: Token[]): void {
   piece(seg.slice(last), out);
 }
 
+const isSeparator = (c: number) => c === 9 || c === 0x7c || c === 0xff5c;
+
+/**
+ * One cell `[a, b)` of a line, trimmed, cut into segments at runs of two or more spaces (pdftotext columns).
+ * Returns false when the cell is blank.
+ */
+function cell(region: string, norm: string, a: number, b: number, v: Vocab, out: Token[]): boolean {
+  while (a < b && isJsSpace(region.charCodeAt(a))) a++;
+  while (b > a && isJsSpace(region.charCodeAt(b - 1))) b--;
+  if (a === b) return false;
+  let from = a;
+  for (let i = a; i < b; i++) {
+    if (!isJsSpace(region.charCodeAt(i)) || !isJsSpace(region.charCodeAt(i + 1))) continue;
+    let j = i + 2;
+    while (j < b && isJsSpace(region.charCodeAt(j))) j++;
+    segment(region.slice(from, i), norm.slice(from, i), v, out);
+    from = j;
+    i = j - 1;
+  }
+  segment(region.slice(from, b), norm.slice(from, b), v, out);
+  return true;
+}
+
 export function tokenize(region: string, v: Vocab): Token[] {
   const out: Token[] = [];
   // Normalisation keeps every character's place and leaves spaces and separators alone, so the written and the
-  // normalised text split alike.
+  // normalised text cut alike: lines, cells and segments are found once, by offset, in the written text.
   const norm = normalizeChars(region);
-  const lines = region.split('\n'), nlines = norm.split('\n');
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l]!;
-    if (!trim(line)) {
-      if (CELL_SEPARATOR.test(line)) out.push({ t: 'blank' });
-      continue;
-    }
-    const split = CELL_SEPARATOR.test(line);
-    const cells = split ? line.split(CELL_SEPARATOR) : [line];
-    const ncells = split ? nlines[l]!.split(CELL_SEPARATOR) : [nlines[l]!];
-    let started = false;
-    for (let c = 0; c < cells.length; c++) {
-      const cell = trim(cells[c]!);
-      if (!cell) {
-        if (started) out.push({ t: 'blank' });
-        continue;
+  for (let start = 0; start <= region.length;) {
+    let end = region.indexOf('\n', start);
+    if (end < 0) end = region.length;
+    let text = start;
+    while (text < end && isJsSpace(region.charCodeAt(text))) text++;
+    if (text === end) {
+      // A line of nothing but spaces and tabs is one blank cell when it has a tab (an empty row of cells).
+      if (region.slice(start, end).includes('\t')) out.push({ t: 'blank' });
+    } else {
+      let started = false;
+      let cellStart = start;
+      for (let i = start; i <= end; i++) {
+        if (i < end && !isSeparator(region.charCodeAt(i))) continue;
+        if (cell(region, norm, cellStart, i, v, out)) started = true;
+        else if (started) out.push({ t: 'blank' });
+        cellStart = i + 1;
       }
-      started = true;
-      const segs = cell.split(COLUMN_GAP), nsegs = trim(ncells[c]!).split(COLUMN_GAP);
-      for (let k = 0; k < segs.length; k++) segment(segs[k]!, nsegs[k] ?? segs[k]!, v, out);
     }
+    start = end + 1;
   }
   return out;
 }

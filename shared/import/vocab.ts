@@ -29,13 +29,15 @@ export interface RowLabel {
   readonly row: string;
   readonly official: string;
   readonly key: string;
+  /** `key` without its numbering, as compared with leftover text. */
+  readonly bare: string;
   readonly grams: ReadonlySet<string>;
 }
 
 export interface Vocab {
   readonly entries: readonly VocabEntry[];
-  /** Entries by first character of the key, longest key first. */
-  readonly byFirst: ReadonlyMap<string, readonly VocabEntry[]>;
+  /** Entries by the code of the key's first character, longest key first (codes: no one-character strings made per text character). */
+  readonly byFirst: ReadonlyMap<number, readonly VocabEntry[]>;
   /** Row own-labels per format and table, for similarity matching of fragments and typos. */
   readonly rowLabels: ReadonlyMap<string, readonly RowLabel[]>;
 }
@@ -72,7 +74,8 @@ function build(table: TableId): Vocab {
   const addRowLabel = (f: FormatId, row: string, official: string) => {
     const key = compact(official);
     const list = rowLabels.get(f) ?? [];
-    list.push({ format: f, table, row, official, key, grams: bigrams(stripNumbering(key)) });
+    const bare = stripNumbering(key);
+    list.push({ format: f, table, row, official, key, bare, grams: bigrams(bare) });
     rowLabels.set(f, list);
   };
   for (const f of FORMAT_IDS) {
@@ -109,11 +112,11 @@ function build(table: TableId): Vocab {
   // short to be a label on its own is dropped.
   const keys = [...map.values()];
   const entries = keys.filter((e) => !e.bare || (e.key.length >= 4 && !keys.some((o) => o !== e && !o.bare && o.key === e.key)));
-  const byFirst = new Map<string, VocabEntry[]>();
+  const byFirst = new Map<number, VocabEntry[]>();
   for (const e of entries) {
-    const list = byFirst.get(e.key[0]!) ?? [];
+    const list = byFirst.get(e.key.charCodeAt(0)) ?? [];
     list.push(e);
-    byFirst.set(e.key[0]!, list);
+    byFirst.set(e.key.charCodeAt(0), list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
   return { entries, byFirst, rowLabels };
