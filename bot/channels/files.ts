@@ -1,6 +1,5 @@
 /** Download links: `/files/<signed token>` serves the .docx rendered from the stored draft until the link expires. */
 import type { ServerResponse } from 'node:http';
-import { renderReportDocx } from '../../shared/render/docx.js';
 import type { Store } from '../store/index.js';
 import { HttpError } from './http.js';
 import type { Signer } from './signed.js';
@@ -27,6 +26,8 @@ export class DownloadLinks {
     if (!claims) throw new HttpError(404, '下载链接无效或已过期，请在对话中重新发送「完成」获取新链接');
     const found = await store.loadDraft(claims.d);
     if (!found) throw new HttpError(404, '找不到这份草稿');
+    // loaded on the first download, not at start-up (the docx package is large)
+    const { renderReportDocx } = await import('../../shared/render/docx.js');
     const bytes = await renderReportDocx(found.draft);
     const name = /\.docx$/i.test(claims.f) ? claims.f : `${claims.f}.docx`;
     res.writeHead(200, {
