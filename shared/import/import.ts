@@ -2,7 +2,8 @@
  * A published report (text, HTML or .docx) → the draft of SPEC §7, the narrative split by part, and the findings
  * met while reading it. Never throws; time grows linearly with the input.
  */
-import { DRAFT_SCHEMA_ID, type Draft } from '../draft.js';
+import type { Draft } from '../draft.js';
+import { DRAFT_SCHEMA_ID } from '../draft-format.js';
 import { catalogue, FIRST_SUPPORTED_YEAR, FORMATS, formatIdForYear, type FormatId, type TableId } from '../formats/index.js';
 import { IMPORT_MESSAGES, MESSAGES } from '../messages.js';
 import { finding, type Finding } from '../rules/catalogue.js';

@@ -5,6 +5,7 @@
  */
 import { SECTIONS } from '../formats/common.js';
 import type { SectionDef } from '../formats/types.js';
+import { prefixDistance } from './distance.js';
 import { bigrams, compact, isSpaceCode, normalizeChars, sharedBigrams } from './normalize.js';
 
 export type SectionId = SectionDef['id'];
@@ -40,21 +41,6 @@ interface Wording {
 
 const WORDINGS: readonly (readonly Wording[])[] = SECTIONS.map((s) =>
   [s.heading.slice(s.heading.indexOf('、') + 1), ...ALTERNATIVES[s.id]].map((t) => ({ text: compact(t), grams: bigrams(compact(t)) })));
-
-/** Smallest edit distance between `a` and any prefix of `s` (and which prefix). */
-function prefixDistance(a: string, s: string): { d: number; len: number } {
-  let prev = Array.from({ length: s.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= s.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === s[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  let best = { d: Infinity, len: 0 };
-  prev.forEach((d, j) => {
-    if (d < best.d || (d === best.d && j > best.len && j <= a.length)) best = { d, len: j };
-  });
-  return best;
-}
 
 /** Compacted characters from `from` to the end of the line, with their offsets. */
 function window(text: string, from: number, max: number): { s: string; pos: number[] } {

@@ -3,11 +3,11 @@
  * belong to that row until the next label; wrapped or misspelt labels are matched by similarity; rows whose
  * numbers ran together are decoded by the format's own sums (decode.ts).
  */
-import { editDistance } from '../draft.js';
 import { catalogue, FORMATS, type FormatId, type RowInfo, type TableId } from '../formats/index.js';
 import { IMPORT_MESSAGES, MESSAGES } from '../messages.js';
 import { finding, type Finding } from '../rules/catalogue.js';
 import { decodeRows, type PendingRow } from './decode.js';
+import { editDistance } from './distance.js';
 import { bigrams, sharedBigrams, stripNumbering } from './normalize.js';
 import type { Token } from './tokens.js';
 import { vocab, type RowLabel } from './vocab.js';
