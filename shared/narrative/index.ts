@@ -3,7 +3,8 @@
  * narrative.fees, text.artifact, meta.contact, meta.period, meta.date. Pure functions, no I/O: the CLI runs them on
  * imported reports, the bot on a clerk's answers, one part at a time.
  */
-import { draftFormat, type Draft } from '../draft.js';
+import { draftFormat } from '../draft-format.js';
+import type { Draft } from '../draft.js';
 import { FORMATS, narrativeParts, type FormatId, type NarrativePartDef } from '../formats/index.js';
 import { NARRATIVE_MESSAGES as M } from '../messages.js';
 import type { Finding } from '../rules/catalogue.js';
