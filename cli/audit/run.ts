@@ -6,6 +6,7 @@
  * file whose agency has a report of the year before in the batch, reads that one again as `previous`. Reading a
  * file twice costs time, not memory; it keeps the output in the order given and streams it file by file.
  */
+import { once, type EventEmitter } from 'node:events';
 import { summarize, type Draft } from '../../shared/index.js';
 import { EXIT, type CliIo } from '../io.js';
 import { loadReport, supportedExtensions, type LoadOptions } from '../load.js';
@@ -75,9 +76,11 @@ export async function audit(paths: readonly string[], options: AuditOptions, io:
   const rows: SummaryRow[] = [];
   let unreadable = 0, withErrors = 0;
   const bar = progressBar(io.stderr, '检查', files.length);
-  const out = (s: string) => {
+  /** Writes to stdout and waits for a slow reader (a pipe buffers without limit otherwise: memory would grow). */
+  const out = async (s: string) => {
     if (io.stdout.isTTY) bar.clear();
-    io.stdout.write(s);
+    const stream = io.stdout as unknown as Partial<EventEmitter>;
+    if (io.stdout.write(s) === false && typeof stream.once === 'function') await once(stream as EventEmitter, 'drain');
   };
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
@@ -100,12 +103,12 @@ export async function audit(paths: readonly string[], options: AuditOptions, io:
       ...(previousPath && previous ? { previous: nameOf.get(previousPath) ?? previousPath } : {}),
     };
     rows.push(row);
-    if (options.json) out(jsonLine(report));
-    else if (!options.summaryOnly) out(formatFindings(f.name, report.draft, report.findings) + (row.previous ? `  （已与上年报告 ${row.previous} 核对衔接）\n` : ''));
+    if (options.json) await out(jsonLine(report));
+    else if (!options.summaryOnly) await out(formatFindings(f.name, report.draft, report.findings) + (row.previous ? `  （已与上年报告 ${row.previous} 核对衔接）\n` : ''));
     if (html) await html.add(rows.length - 1, row, report.draft, report.findings);
   }
   bar.done();
-  if (!options.json && (batch || options.summaryOnly)) out(`\n${summaryTable(rows, io.stdout.columns ?? 120)}`);
+  if (!options.json && (batch || options.summaryOnly)) await out(`\n${summaryTable(rows, io.stdout.columns ?? 120)}`);
   if (inputs.skipped) io.stderr.write(`已跳过 ${inputs.skipped} 个无法识别类型的文件（支持：${supportedExtensions().join('、')}）\n`);
   if (html) {
     await html.close(rows);
