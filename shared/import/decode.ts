@@ -84,15 +84,53 @@ function readings(parts: readonly string[], n: number): string[][] | undefined {
   return rec(0, 0) ? out : undefined;
 }
 
-const num = (raw: string | undefined): number => (raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : NaN);
+/** A cell's number as decoding reads it: 1–15 ASCII digits, anything else (blank, 「/」, 「1.5」) is NaN. */
+function num(raw: string | undefined): number {
+  if (raw === undefined || raw.length === 0 || raw.length > 15) return NaN;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return NaN;
+  }
+  return Number(raw);
+}
+
+/** An equation lying wholly within one row, as column indexes of that row and weights. */
+interface RowEquation {
+  readonly cols: readonly number[];
+  readonly ws: readonly number[];
+}
+
+const rowEquationCache = new Map<string, RowEquation[]>();
+
+/** The equations of `table` whose every term is a cell of the row `cellIds` (the same for every report: memoised). */
+function rowEquations(format: FormatId, table: string, cellIds: readonly string[]): RowEquation[] {
+  const key = `${format}/${table}/${cellIds.join(',')}`;
+  let list = rowEquationCache.get(key);
+  if (list) return list;
+  list = [];
+  for (const e of equations(format, table)) {
+    const cols = e.terms.map((t) => cellIds.indexOf(t.id));
+    if (cols.every((c) => c >= 0)) list.push({ cols, ws: e.terms.map((t) => t.w) });
+  }
+  rowEquationCache.set(key, list);
+  return list;
+}
+
+const holdsInRow = (r: readonly string[], e: RowEquation): boolean => {
+  let s = 0;
+  for (let k = 0; k < e.cols.length; k++) s += e.ws[k]! * num(r[e.cols[k]!]);
+  return s === 0;
+};
 
 /**
  * `fixed`: the table's cells read without doubt (raw text by id). Returns one outcome per pending row.
  */
 export function decodeRows(format: FormatId, table: string, pending: readonly PendingRow[], fixed: Readonly<Record<string, string>>): DecodeOutcome[] {
   const eqs = equations(format, table);
+  // Pending rows are distinct rows of the table, so a cell id belongs to at most one of them.
   const rowOf = new Map<string, number>();
-  pending.forEach((p, i) => p.cellIds.forEach((id) => rowOf.set(id, i)));
+  const colOf = new Map<string, number>();
+  pending.forEach((p, i) => p.cellIds.forEach((id, k) => (rowOf.set(id, i), colOf.set(id, k))));
   const value = (id: string) => num(fixed[id]);
 
   // 1. Each row alone: readings that satisfy the equations lying wholly within the row.
@@ -101,25 +139,33 @@ export function decodeRows(format: FormatId, table: string, pending: readonly Pe
     const all = readings(p.parts, p.cellIds.length);
     total[i] = all?.length ?? Infinity;
     if (!all) return undefined;
-    const own = eqs.filter((e) => e.terms.every((t) => rowOf.get(t.id) === i));
-    return all.filter((r) => own.every((e) => e.terms.reduce((s, t) => s + t.w * num(r[p.cellIds.indexOf(t.id)]), 0) === 0));
+    const own = rowEquations(format, table, p.cellIds);
+    return own.length ? all.filter((r) => own.every((e) => holdsInRow(r, e))) : all;
   });
 
   // 2. Rows left with several readings: search the combinations that satisfy the equations across rows.
   const open = pending.map((_, i) => i).filter((i) => (cands[i]?.length ?? 0) > 1);
+  const openAt = pending.map((_, i) => open.indexOf(i));
   const chosen = new Map<number, string[]>();
   pending.forEach((_, i) => cands[i]?.length === 1 && chosen.set(i, cands[i]![0]!));
   const cellValue = (id: string): number => {
     const r = rowOf.get(id);
     if (r === undefined) return value(id);
     const c = chosen.get(r);
-    return c ? num(c[pending[r]!.cellIds.indexOf(id)]) : NaN;
+    return c ? num(c[colOf.get(id)!]) : NaN;
   };
   // Equations that touch an open row, checked once the last open row they touch is chosen.
-  const cross = eqs
-    .map((e) => ({ e, rows: [...new Set(e.terms.map((t) => rowOf.get(t.id)).filter((r): r is number => r !== undefined && open.includes(r)))] }))
-    .filter((x) => x.rows.length > 0)
-    .map((x) => ({ e: x.e, at: Math.max(...x.rows.map((r) => open.indexOf(r))) }));
+  const cross: { e: Equation; at: number }[] = [];
+  if (open.length) {
+    for (const e of eqs) {
+      let at = -1;
+      for (const t of e.terms) {
+        const r = rowOf.get(t.id);
+        if (r !== undefined && openAt[r]! > at) at = openAt[r]!;
+      }
+      if (at >= 0) cross.push({ e, at });
+    }
+  }
   const seen: Set<number>[] = open.map(() => new Set());
   let steps = 0, solutions = 0, cut = false;
   const holds = (e: Equation) => {
@@ -161,8 +207,7 @@ export function decodeRows(format: FormatId, table: string, pending: readonly Pe
     if (list.length === 0) return { key: p.key, ok: false, reason: 'none', readings: [] };
     const forced = total[i] === 1;
     if (list.length === 1) return { key: p.key, ok: true, values: list[0]!, forced };
-    const k = open.indexOf(i);
-    const s = seen[k]!;
+    const s = seen[openAt[i]!]!;
     if (!cut && solutions > 0 && s.size === 1) return { key: p.key, ok: true, values: list[[...s][0]!]!, forced: false };
     const shown = solutions > 0 && !cut ? [...s].map((c) => list[c]!) : list;
     return { key: p.key, ok: false, reason: 'ambiguous', readings: shown.slice(0, 4) };

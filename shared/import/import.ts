@@ -49,8 +49,20 @@ const MAX_PART = 200_000;
 /** A table's text is never this long; beyond it is not read (bounded time on junk). */
 const MAX_TABLE = 200_000;
 
+/** A page number line starts, after spaces, with a dash or 「第」: other lines need no regex test. */
+function mayBePageNumber(line: string): boolean {
+  let i = 0;
+  let c = line.charCodeAt(0);
+  while (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) c = line.charCodeAt(++i);
+  return c === 0x2d || c === 0xff0d || c === 0x2014 || c === 0x2013 || c === 0x7b2c;
+}
+
 function preprocess(raw: string): { text: string; layout: boolean } {
-  const lines = raw.replace(/\r\n?/g, '\n').replace(/\u0000/g, '').replace(/\f/g, '\n\f').split('\n');
+  // Each replacement only when its character occurs: most inputs have none, and each is a pass over the text.
+  let t = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  if (t.includes('\u0000')) t = t.replace(/\u0000/g, '');
+  if (t.includes('\f')) t = t.replace(/\f/g, '\n\f');
+  const lines = t.split('\n');
   let pageNumbers = 0, formFeeds = 0;
   const kept: string[] = [];
   for (const line of lines) {
@@ -60,10 +72,12 @@ function preprocess(raw: string): { text: string; layout: boolean } {
       l = l.slice(1);
     }
     // A page number is a short line of its own: 「-3-」「第 3 页 共 6 页」.
-    if (l.length <= 40 && PAGE_NUMBER.test(l)) pageNumbers++;
+    if (l.length <= 40 && mayBePageNumber(l) && PAGE_NUMBER.test(l)) pageNumbers++;
     else kept.push(l);
   }
-  return { text: kept.join('\n'), layout: formFeeds > 0 || pageNumbers >= 2 };
+  const layout = formFeeds > 0 || pageNumbers >= 2;
+  // Nothing dropped or cut: the text is the input as it came (no copy).
+  return { text: formFeeds === 0 && pageNumbers === 0 ? t : kept.join('\n'), layout };
 }
 
 const TABLE_OF: Partial<Record<SectionId, TableId>> = { proactive: 't2', requests: 't3', review: 't4' };

@@ -37,7 +37,7 @@ function similarRow(key: string, labels: readonly RowLabel[], seen: ReadonlySet<
   let best: { label: RowLabel; typo: boolean; d: number } | undefined;
   for (const l of labels) {
     if (seen.has(l.row)) continue;
-    const official = stripNumbering(l.key);
+    const official = l.bare;
     if (official.startsWith(k) && k.length >= Math.max(4, Math.min(10, official.length * 0.4))) return { label: l, typo: false };
     if (sharedBigrams(grams, l.grams) < Math.min(grams.size, l.grams.size) * 0.5) continue;
     const whole = editDistance(k, official);
@@ -188,8 +188,8 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
     }
 
     if (pending.length) {
-      const fixed = { ...cells };
-      const outcomes = decodeRows(format, table, pending, fixed);
+      // The decoder only reads the cells fixed so far; they are written after it returns.
+      const outcomes = decodeRows(format, table, pending, cells);
       const rebuilt: string[] = [];
       outcomes.forEach((o, i) => {
         const p = pending[i]!;
