@@ -8,7 +8,7 @@ export const MESSAGES = {
   sum: (target: string, expected: number, actual: number, describes: string) =>
     `${target} 应为 ${num(expected)}（＝${describes}），实为 ${num(actual)}`,
   atLeast: (target: string, expected: number, actual: number, describes: string) =>
-    `${target} 为 ${num(actual)}，不应小于 ${num(expected)}（＝${describes}）`,
+    `${target} 为 ${num(actual)}，不应小于 ${num(expected)}${describes ? `（＝${describes}）` : ''}`,
   notCount: (label: string, v: CellValue) =>
     v.kind === 'number'
       ? `${label} 填写 ${quote(v.raw)}，件数应为不小于 0 的整数${v.notes.includes('unsafe-integer') ? '（数值过大，无法精确计算）' : ''}`

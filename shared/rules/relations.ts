@@ -4,7 +4,7 @@
  * table; `per: 'row'` names columns and is repeated for every row; `per: 'cell'` names whole `row.column` pairs.
  * The evaluator checks these; the add-in and the template turn the same declarations into spreadsheet formulas.
  */
-import { FORMATS, type FormatId } from '../formats/index.js';
+import { catalogue, FORMATS, type FormatId } from '../formats/index.js';
 import type { RuleId } from './catalogue.js';
 
 /** A cell of this year's report (`year: 'this'`) or of last year's, with a sign. */
@@ -24,12 +24,15 @@ export interface RelationDecl {
   readonly table: 't2' | 't3' | 't4';
   readonly per: 'row' | 'column' | 'cell';
   /** Rows (per column), columns (per row) or `row.column` pairs (per cell) that the check is repeated over. */
-  readonly over?: readonly string[] | 'outcome-rows';
+  readonly over?: readonly string[];
   readonly op: Op;
   readonly actual: readonly Term[];
   readonly expected: readonly Term[] | 'outcome-rows';
-  /** Words for the message: what the expected side is, e.g. 「各办理结果之和」. */
-  readonly describes: string;
+  /**
+   * Words for the message where the expected side is not simply its cells' labels (「各办理结果之和」); by default
+   * they are built from the format's labels.
+   */
+  readonly describes?: string;
 }
 
 const T3_APPLICANTS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'];
@@ -39,12 +42,10 @@ const COMMON: readonly RelationDecl[] = [
   {
     rule: 't3.balance', table: 't3', per: 'column', op: '=',
     actual: [t('total'), t('carry-forward')], expected: [t('new'), t('carried')],
-    describes: '一、本年新收与二、上年结转之和',
   },
   {
     rule: 't3.row-total', table: 't3', per: 'row', op: '=',
     actual: [t('total')], expected: T3_APPLICANTS.map((c) => t(c)),
-    describes: '自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他之和',
   },
   {
     rule: 't3.outcome-total', table: 't3', per: 'column', op: '=',
@@ -54,12 +55,10 @@ const COMMON: readonly RelationDecl[] = [
   {
     rule: 't4.group-total', table: 't4', per: 'row', op: '=',
     actual: [t('total')], expected: T4_PARTS.map((c) => t(c)),
-    describes: '结果维持、结果纠正、其他结果、尚未审结之和',
   },
   {
     rule: 'carry.t3', table: 't3', per: 'column', op: '=',
     actual: [t('carried')], expected: [last('carry-forward')],
-    describes: '上年报告的四、结转下年度继续办理',
   },
 ];
 
@@ -69,35 +68,29 @@ const BY_FORMAT: Readonly<Record<FormatId, readonly RelationDecl[]>> = {
       rule: 't2.stock', table: 't2', per: 'cell', op: '>=',
       over: ['licensing', 'services', 'penalty', 'coercion', 'fees'],
       actual: [t('prev'), t('delta')], expected: [],
-      describes: '0（上一年项目数量加本年增/减不能为负）',
     },
     {
       rule: 't2.published-vs-total', table: 't2', per: 'cell', op: '>=', over: ['rules', 'normative'],
       actual: [t('total')], expected: [t('published')],
-      describes: '本年新公开数量（对外公开总数量不应少于本年新公开数量）',
     },
     {
       rule: 'carry.items', table: 't2', per: 'cell', op: '=',
       over: ['licensing', 'services', 'penalty', 'coercion', 'fees'],
       actual: [t('prev')], expected: [last('prev'), last('delta')],
-      describes: '上年报告的上一年项目数量加本年增/减',
     },
     {
       rule: 'carry.items', table: 't2', per: 'cell', op: '=', over: ['rules', 'normative'],
       actual: [t('total')], expected: [last('total'), t('published')],
-      describes: '上年报告的对外公开总数量加本年新公开数量',
     },
   ],
   '2021': [
     {
       rule: 't2.stock', table: 't2', per: 'cell', op: '>=', over: ['rules', 'normative'],
       actual: [t('in-force')], expected: [t('issued'), t('repealed', -1)],
-      describes: '本年制发件数减本年废止件数',
     },
     {
       rule: 'carry.in-force', table: 't2', per: 'cell', op: '=', over: ['rules', 'normative'],
       actual: [t('in-force')], expected: [last('in-force'), t('issued'), t('repealed', -1)],
-      describes: '上年现行有效件数加本年制发件数减本年废止件数',
     },
   ],
 };
@@ -111,6 +104,19 @@ export interface Relation {
   readonly describes: string;
 }
 
+/** 「自然人、商业企业…之和」, 「上年报告的现行有效件数加本年制发件数减本年废止件数」: the expected side in the format's words. */
+function describe(format: FormatId, terms: readonly Term[]): string {
+  const byId = catalogue(format).byId;
+  const defs = terms.map((t) => byId.get(t.ref)!);
+  const sameRow = defs.every((d) => d.row === defs[0]!.row);
+  const label = (i: number) => (terms.length === 1 ? defs[i]!.label : sameRow ? defs[i]!.columnLabel : defs[i]!.rowLabel);
+  const name = (t: Term, i: number) => `${t.year === 'last' ? '上年报告的' : ''}${label(i)}`;
+  if (terms.length > 1 && terms.every((t) => t.weight === 1 && t.year === 'this')) {
+    return `${terms.map(name).join(terms.length === 2 ? '与' : '、')}之和`;
+  }
+  return terms.map((t, i) => `${i === 0 ? '' : t.weight === 1 ? '加' : '减'}${name(t, i)}`).join('');
+}
+
 function expand(format: FormatId, d: RelationDecl): Relation[] {
   const f = FORMATS[format];
   const rowsOf = () => (d.table === 't3' ? f.t3.rows.map((r) => r.id) : f.t4.groups.map((g) => g.id));
@@ -118,14 +124,15 @@ function expand(format: FormatId, d: RelationDecl): Relation[] {
   const outcomeRows = f.t3.rows.filter((r) => 'outcome' in r && r.outcome).map((r) => t(r.id));
   const expected = d.expected === 'outcome-rows' ? outcomeRows : d.expected;
   const at = (terms: readonly Term[], id: (ref: string) => string) => terms.map((x) => ({ ...x, ref: id(x.ref) }));
-  const base = { rule: d.rule, op: d.op, describes: d.describes };
+  const base = { rule: d.rule, op: d.op };
+  const made = (actual: readonly Term[], exp: readonly Term[]): Relation => ({ ...base, actual, expected: exp, describes: d.describes ?? describe(format, exp) });
   switch (d.per) {
     case 'column':
-      return columnsOf().map((c) => ({ ...base, actual: at(d.actual, (r) => `${d.table}.${r}.${c}`), expected: at(expected, (r) => `${d.table}.${r}.${c}`) }));
+      return columnsOf().map((c) => made(at(d.actual, (r) => `${d.table}.${r}.${c}`), at(expected, (r) => `${d.table}.${r}.${c}`)));
     case 'row':
-      return rowsOf().map((r) => ({ ...base, actual: at(d.actual, (c) => `${d.table}.${r}.${c}`), expected: at(expected, (c) => `${d.table}.${r}.${c}`) }));
+      return rowsOf().map((r) => made(at(d.actual, (c) => `${d.table}.${r}.${c}`), at(expected, (c) => `${d.table}.${r}.${c}`)));
     case 'cell':
-      return (d.over as readonly string[]).map((r) => ({ ...base, actual: at(d.actual, (c) => `${d.table}.${r}.${c}`), expected: at(expected, (c) => `${d.table}.${r}.${c}`) }));
+      return (d.over as readonly string[]).map((r) => made(at(d.actual, (c) => `${d.table}.${r}.${c}`), at(expected, (c) => `${d.table}.${r}.${c}`)));
     default: {
       const never: never = d.per;
       throw new Error(`unknown relation kind ${String(never)}`);
