@@ -4,7 +4,7 @@
  */
 import type { Draft } from '../draft.js';
 import { DRAFT_SCHEMA_ID } from '../draft-format.js';
-import { catalogue, FIRST_SUPPORTED_YEAR, FORMATS, formatIdForYear, type FormatId, type TableId } from '../formats/index.js';
+import { FIRST_SUPPORTED_YEAR, FORMATS, formatIdForYear, type FormatId, type TableId } from '../formats/index.js';
 import { IMPORT_MESSAGES, MESSAGES } from '../messages.js';
 import { finding, type Finding } from '../rules/catalogue.js';
 import { readInput, type InputKind } from './input.js';
@@ -178,8 +178,7 @@ function run(input: ImportInput): ImportResult {
   if (wanted && wanted !== format) findings.push(finding('format.year-mismatch', MESSAGES.yearMismatch(year, wanted, format)));
   const tables = readTables(tokens, format);
   findings.push(...tables.findings);
-  const own = catalogue(format).byId;
-  const foreign = Object.keys(tables.cells).filter((id) => !own.has(id));
+  const foreign = tables.foreignCells;
   if (!findings.some((f) => f.rule === 'format.mixed')) {
     if (foreign.length) findings.push(finding('format.mixed', MESSAGES.mixedCells(format, foreign), foreign));
     else if (tables.foreignLabels.length && e[format] > 0) findings.push(finding('format.mixed', IMPORT_MESSAGES.mixedLabels(format, tables.foreignLabels)));

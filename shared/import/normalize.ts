@@ -32,6 +32,8 @@ function mapAt(s: string, i: number, c: number): number {
   if (c < 0x28 || (c > 0x3b && c < 0x2012) || (c > 0x2212 && c < 0x3001) || (c > 0x300d && c < 0xfe50)) return c;
   // 「、」「，」「,」 right after a digit and not before one is 「1、」 written for 「1.」.
   if ((c === 0x3001 || c === 0xff0c || c === 0x2c) && i > 0 && isDigitCode(s.charCodeAt(i - 1)) && !isDigitCode(s.charCodeAt(i + 1))) return 0x2e;
+  // ASCII digits and 「* + - . /」 (the table text) stay as they are without a map lookup.
+  if (c >= 0x2a && c <= 0x39 && c !== 0x2c) return c;
   if (c >= 0xff10 && c <= 0xff19) return c - 0xfee0;
   return MAPPED.get(c) ?? c;
 }

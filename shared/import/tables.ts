@@ -8,7 +8,7 @@ import { IMPORT_MESSAGES, MESSAGES } from '../messages.js';
 import { finding, type Finding } from '../rules/catalogue.js';
 import { decodeRows, type PendingRow } from './decode.js';
 import { editDistance } from './distance.js';
-import { bigrams, sharedBigrams, stripNumbering } from './normalize.js';
+import { bigrams, stripNumbering } from './normalize.js';
 import type { Token } from './tokens.js';
 import { vocab, type RowLabel } from './vocab.js';
 
@@ -25,21 +25,48 @@ export interface TablesRead {
   readonly findings: Finding[];
   /** Labels of the other format seen (for format.mixed). */
   readonly foreignLabels: string[];
+  /** Ids in `cells` that the chosen format does not have, in the order they were first written. */
+  readonly foreignCells: string[];
 }
 
 const TITLE: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
+
+/** Label positions by bigram, per label list: one pass over a text's bigrams counts what it shares with each label. */
+const gramIndexes = new WeakMap<readonly RowLabel[], Map<string, number[]>>();
+
+function gramIndex(labels: readonly RowLabel[]): Map<string, number[]> {
+  let index = gramIndexes.get(labels);
+  if (index) return index;
+  index = new Map();
+  labels.forEach((l, i) => {
+    for (const g of l.grams) {
+      const list = index!.get(g);
+      if (list) list.push(i);
+      else index!.set(g, [i]);
+    }
+  });
+  gramIndexes.set(labels, index);
+  return index;
+}
 
 /** The best row label for a leftover text: a wrapped-label prefix (exact) or a near spelling (a typo). */
 function similarRow(key: string, labels: readonly RowLabel[], seen: ReadonlySet<string>): { label: RowLabel; typo: boolean } | undefined {
   const k = stripNumbering(key);
   if (k.length < 3 || k.length > 80) return undefined;
   const grams = bigrams(k);
+  const index = gramIndex(labels);
+  const shared = new Int32Array(labels.length);
+  for (const g of grams) {
+    const list = index.get(g);
+    if (list) for (const i of list) shared[i]!++;
+  }
   let best: { label: RowLabel; typo: boolean; d: number } | undefined;
-  for (const l of labels) {
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i]!;
     if (seen.has(l.row)) continue;
     const official = l.bare;
     if (official.startsWith(k) && k.length >= Math.max(4, Math.min(10, official.length * 0.4))) return { label: l, typo: false };
-    if (sharedBigrams(grams, l.grams) < Math.min(grams.size, l.grams.size) * 0.5) continue;
+    if (shared[i]! < Math.min(grams.size, l.grams.size) * 0.5) continue;
     const whole = editDistance(k, official);
     const prefix = k.length >= 6 && k.length < official.length ? editDistance(k, official.slice(0, k.length)) : Infinity;
     const d = Math.min(whole, prefix);
@@ -122,6 +149,7 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
   const cells: Record<string, string> = {};
   const findings: Finding[] = [];
   const foreignLabels: string[] = [];
+  const foreignCells = new Set<string>();
   const cat = catalogue(format);
   for (const table of ['t2', 't3', 't4'] as const) {
     const toks = tokens[table] ?? [];
@@ -131,7 +159,11 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
       const defs = f === format ? info.cells : catalogue(f).rows.find((r) => r.table === table && r.id === info.id)?.cells ?? [];
       const v = trimBlanks(values, defs.length);
       if (v.length === defs.length) {
-        defs.forEach((c, i) => (cells[c.id] = raw(v[i]!)));
+        for (let i = 0; i < defs.length; i++) {
+          const id = defs[i]!.id;
+          if (f !== format && !cat.byId.has(id)) foreignCells.add(id);
+          cells[id] = raw(v[i]!);
+        }
         return;
       }
       const parts = v.filter((t) => t.t === 'value').map(raw);
@@ -208,5 +240,5 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
       }
     }
   }
-  return { cells, findings, foreignLabels: [...new Set(foreignLabels)] };
+  return { cells, findings, foreignLabels: [...new Set(foreignLabels)], foreignCells: [...foreignCells] };
 }

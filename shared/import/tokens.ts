@@ -111,8 +111,10 @@ function standsApart(norm: string, i: number, end: number, afterAnchor: boolean,
 function segment(seg: string, norm: string, v: Vocab, out: Token[]): void {
   let last = 0;
   let anchored = false;
+  const bits = v.firstBits;
   for (let i = 0; i < norm.length; i++) {
-    if (!v.byFirst.has(norm.charCodeAt(i))) continue;
+    const c = norm.charCodeAt(i);
+    if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
     // Right after 「2.」 only a whole numbered label may start: 「2.其他法律行政止公开」 (a typo) is leftover text
     // for similarity matching, not the column header 「其他」 followed by 「法律行政止公开」.
     if (i >= 2 && norm.charCodeAt(i - 1) === 0x2e && norm.charCodeAt(i - 2) >= 48 && norm.charCodeAt(i - 2) <= 57) continue;

@@ -38,6 +38,8 @@ export interface Vocab {
   readonly entries: readonly VocabEntry[];
   /** Entries by the code of the key's first character, longest key first (codes: no one-character strings made per text character). */
   readonly byFirst: ReadonlyMap<number, readonly VocabEntry[]>;
+  /** The same first codes as a bit set (one bit per UTF-16 code): the tokenizer tests every character of a table. */
+  readonly firstBits: Uint32Array;
   /** Row own-labels per format and table, for similarity matching of fragments and typos. */
   readonly rowLabels: ReadonlyMap<string, readonly RowLabel[]>;
 }
@@ -119,7 +121,9 @@ function build(table: TableId): Vocab {
     byFirst.set(e.key.charCodeAt(0), list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
-  return { entries, byFirst, rowLabels };
+  const firstBits = new Uint32Array(2048);
+  for (const c of byFirst.keys()) firstBits[c >>> 5]! |= 1 << (c & 31);
+  return { entries, byFirst, firstBits, rowLabels };
 }
 
 const cache = new Map<TableId, Vocab>();
