@@ -69,12 +69,20 @@ export function openSqlite(dataDir: string): Db {
   db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
   for (const s of SCHEMA('INTEGER PRIMARY KEY AUTOINCREMENT')) db.exec(s);
   const serial = new KeyedQueue();
-  const direct: Tx = {
-    all: async (sql, params = []) => db.all(sql, [...params]) as Row[],
-    run: async (sql, params = []) => db.run(sql, [...params]).changes,
+  // Prepared once per SQL text (the store uses a handful): preparing on every call cost more than running.
+  const statements = new Map<string, sqlite.Statement>();
+  const statement = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) statements.set(sql, (s = db.prepare(sql)));
+    return s;
   };
-  // Group commit: transactions that arrive while one is being written share the next COMMIT (one fsync), each in
-  // its own savepoint so that one failing (a stale version) rolls back alone. Callers hear back after the COMMIT.
+  const direct: Tx = {
+    all: async (sql, params = []) => statement(sql).all([...params]) as Row[],
+    run: async (sql, params = []) => statement(sql).run([...params]).changes,
+  };
+  // Group commit: transactions asked for in the same event-loop iteration (and while a batch is being written)
+  // share one COMMIT, i.e. one fsync, each in its own savepoint so that one failing (a stale version) rolls back
+  // alone. Callers hear back only after the COMMIT, so nothing is acknowledged before it is on disk.
   interface Item { fn: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
   let pending: Item[] = [];
   let scheduled = false;
@@ -115,13 +123,16 @@ export function openSqlite(dataDir: string): Db {
         pending.push({ fn, resolve: resolve as (v: unknown) => void, reject });
         if (!scheduled) {
           scheduled = true;
-          void serial.run('db', runBatch);
+          // After this loop iteration's I/O callbacks: every turn that arrived with this one joins the batch
+          // (a turn runs to its commit in microtasks, so without the wait each batch would hold one turn).
+          setImmediate(() => void serial.run('db', runBatch));
         }
       }),
     close: async () => {
       if (closed) return;
       closed = true;
       await serial.drain();
+      for (const st of statements.values()) st.finalize();
       db.close();
       openDirs.delete(file);
       rmSync(pidFile, { force: true });
