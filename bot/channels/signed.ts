@@ -8,7 +8,13 @@ import { join } from 'node:path';
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 
+/** Verified tokens kept (a Direct Line client sends the same token with every request). */
+const KEEP_VERIFIED = 10_000;
+
 export class Signer {
+  /** `purpose\ntoken` → its payload: the HMAC of a token already verified is not computed again (its expiry is). */
+  private readonly verified = new Map<string, Readonly<{ exp: number }>>();
+
   constructor(private readonly key: Buffer) {
     if (key.length < 32) throw new Error('signing key must be at least 32 bytes');
   }
@@ -21,6 +27,18 @@ export class Signer {
 
   /** The payload, or undefined when the token is malformed, forged or past its `exp` (ms since the epoch). */
   verify<T extends { exp: number }>(purpose: string, token: string, now = Date.now()): T | undefined {
+    const cacheKey = `${purpose}\n${token}`;
+    const known = this.verified.get(cacheKey) as Readonly<T> | undefined;
+    if (known) return known.exp > now ? known : undefined;
+    const payload = this.check<T>(purpose, token, now);
+    if (payload) {
+      if (this.verified.size >= KEEP_VERIFIED) this.verified.clear();
+      this.verified.set(cacheKey, Object.freeze(payload));
+    }
+    return payload;
+  }
+
+  private check<T extends { exp: number }>(purpose: string, token: string, now: number): T | undefined {
     const [body, sig, extra] = token.split('.');
     if (!body || !sig || extra !== undefined || token.length > 4096) return undefined;
     const expected = this.mac(purpose, body);
