@@ -1,11 +1,12 @@
 /**
- * The question list, derived from the format data every turn: start and contact details, the tables (gates that
- * skip blocks of zeros, then one cell per question, totals computed), the narrative parts, the end. Questions are
- * keyed by SPEC ids (part ids, cell ids) and a few fixed ids, never by position.
+ * The question list: start and contact details, the tables (gates that skip blocks of zeros, then one cell per
+ * question, totals computed), the narrative parts, the end. What depends on the format alone is built once; what
+ * the clerk's answers open or close is applied per call. Questions are keyed by SPEC ids (part ids, cell ids) and a
+ * few fixed ids, never by position.
  */
 import {
   catalogue, draftFormat, FORMATS, narrativeParts, parseCell,
-  type CellDef, type Draft, type FormatId, type NarrativePartDef, type TableId,
+  type AgencyLevel, type CellDef, type Draft, type FormatId, type NarrativePartDef, type TableId,
 } from '../../shared/index.js';
 import type { State } from './state.js';
 import { isComputed, tableComplete, tableFindings } from './tables.js';
@@ -36,74 +37,127 @@ export function gateValue(state: State, draft: Draft, q: { id: string; cells: re
   return q.cells.every((c) => draft.cells[c] !== undefined) ? false : undefined;
 }
 
+type Gate = Extract<Question, { type: 'gate' }>;
+type CellQuestion = Extract<Question, { type: 'cell' }>;
+
+/**
+ * The parts of the question list that depend on the format only, built once per format: the list is asked for
+ * several times a turn, and deriving it from the catalogue each time was the engine's largest cost.
+ */
+interface Skeleton {
+  readonly t2: readonly { gate: Gate; cells: readonly CellQuestion[] }[];
+  readonly t3Gate: Gate;
+  readonly t3Applicants: readonly CellDef[];
+  /** Asked t3 cells of the applicant columns (what `activeApplicants` reads from a draft). */
+  readonly t3ApplicantCells: readonly CellDef[];
+  /** t3 rows with asked cells, in order; `group` for rows under a gated group (三、四…). */
+  readonly t3Rows: readonly { group?: string; cells: readonly CellQuestion[] }[];
+  /** Per group: the subject (from its first row with asked cells) and every asked cell of its rows. */
+  readonly t3Groups: ReadonlyMap<string, { subject: string; cells: readonly CellDef[] }>;
+  readonly t4Gate: Gate;
+  readonly t4Groups: readonly { gate: Gate; cells: readonly CellQuestion[] }[];
+}
+
+const skeletons = new Map<FormatId, Skeleton>();
+
+function skeleton(format: FormatId): Skeleton {
+  const known = skeletons.get(format);
+  if (known) return known;
+  const cat = catalogue(format);
+  const asked = (c: CellDef) => !isComputed(format, c.id);
+  const rowCells = (table: TableId, id: string) => cat.rows.find((r) => r.table === table && r.id === id)!.cells;
+  const cellQ = (section: string) => (c: CellDef): CellQuestion => ({ id: c.id, type: 'cell', section, cell: c });
+
+  const t2 = FORMATS[format].t2.blocks.map((block) => {
+    const cells = block.rows.flatMap((r) => rowCells('t2', r.id));
+    const gate: Gate = { id: `gate.t2.${block.rows[0]!.id}`, type: 'gate', section: '表二', table: 't2', cells: cells.map((c) => c.id), subject: block.caption };
+    return { gate, cells: cells.map(cellQ('表二')) };
+  });
+
+  const t3All = cat.tables.t3.filter(asked);
+  const t3Gate: Gate = { id: 'gate.t3', type: 'gate', section: '表三', table: 't3', cells: t3All.map((c) => c.id), subject: '政府信息公开申请' };
+  const applicants = cat.tables.t3.filter((c) => c.row === 'new' && asked(c));
+  const applicantColumns = new Set(applicants.map((c) => c.column));
+  const t3Rows: { group?: string; cells: readonly CellQuestion[] }[] = [];
+  const t3Groups = new Map<string, { subject: string; cells: readonly CellDef[] }>();
+  for (const row of FORMATS[format].t3.rows) {
+    const cells = rowCells('t3', row.id).filter(asked);
+    if (!cells.length) continue;
+    const group = row.path.length >= 3 && row.id.includes('.') ? row.id.split('.')[0]! : undefined;
+    if (group && !t3Groups.has(group)) t3Groups.set(group, { subject: row.path[1]!, cells: t3All.filter((c) => c.row.startsWith(`${group}.`)) });
+    t3Rows.push({ ...(group ? { group } : {}), cells: cells.map(cellQ('表三')) });
+  }
+
+  const t4All = cat.tables.t4.filter(asked);
+  const t4Gate: Gate = { id: 'gate.t4', type: 'gate', section: '表四', table: 't4', cells: t4All.map((c) => c.id), subject: '行政复议、行政诉讼' };
+  const t4Groups = FORMATS[format].t4.groups.map((g) => {
+    const cells = t4All.filter((c) => c.row === g.id);
+    const row = cat.rows.find((r) => r.table === 't4' && r.id === g.id)!;
+    const gate: Gate = { id: `gate.t4.${g.id}`, type: 'gate', section: '表四', table: 't4', cells: cells.map((c) => c.id), subject: row.label, group: g.id };
+    return { gate, cells: cells.map(cellQ('表四')) };
+  });
+
+  const s: Skeleton = {
+    t2, t3Gate, t3Applicants: applicants, t3ApplicantCells: t3All.filter((c) => applicantColumns.has(c.column)),
+    t3Rows, t3Groups, t4Gate, t4Groups,
+  };
+  skeletons.set(format, s);
+  return s;
+}
+
 export function t3Applicants(format: FormatId): readonly CellDef[] {
-  return catalogue(format).tables.t3.filter((c) => c.row === 'new' && !isComputed(format, c.id));
+  return skeleton(format).t3Applicants;
 }
 
 /** The applicant columns that occurred: as the clerk said, else the columns with a non-zero cell. */
 export function activeApplicants(state: State, draft: Draft, format: FormatId): readonly string[] | undefined {
   if (state.applicants) return state.applicants;
-  const cols = t3Applicants(format).map((c) => c.column);
-  const asked = catalogue(format).tables.t3.filter((c) => cols.includes(c.column) && !isComputed(format, c.id));
+  const { t3Applicants: cols, t3ApplicantCells: asked } = skeleton(format);
   if (!asked.every((c) => draft.cells[c.id] !== undefined)) return undefined;
-  return cols.filter((col) => asked.some((c) => c.column === col && parseCell(draft.cells[c.id]).value !== 0));
+  return cols.map((c) => c.column).filter((col) => asked.some((c) => c.column === col && parseCell(draft.cells[c.id]).value !== 0));
 }
 
 function t2Questions(format: FormatId, state: State, draft: Draft): Question[] {
   const out: Question[] = [];
-  const cat = catalogue(format);
-  for (const block of FORMATS[format].t2.blocks) {
-    const cells = block.rows.flatMap((r) => cat.rows.find((x) => x.table === 't2' && x.id === r.id)!.cells);
-    const gate = { id: `gate.t2.${block.rows[0]!.id}`, type: 'gate', section: '表二', table: 't2', cells: cells.map((c) => c.id), subject: block.caption } as const;
-    out.push(gate);
-    if (gateValue(state, draft, gate)) for (const c of cells) out.push({ id: c.id, type: 'cell', section: '表二', cell: c });
+  for (const block of skeleton(format).t2) {
+    out.push(block.gate);
+    if (gateValue(state, draft, block.gate)) out.push(...block.cells);
   }
   return out;
 }
 
 function t3Questions(format: FormatId, state: State, draft: Draft): Question[] {
-  const cat = catalogue(format);
-  const asked = (c: CellDef) => !isComputed(format, c.id);
-  const all = cat.tables.t3.filter(asked);
-  const gate = { id: 'gate.t3', type: 'gate', section: '表三', table: 't3', cells: all.map((c) => c.id), subject: '政府信息公开申请' } as const;
-  const out: Question[] = [gate];
-  if (!gateValue(state, draft, gate)) return out;
+  const sk = skeleton(format);
+  const out: Question[] = [sk.t3Gate];
+  if (!gateValue(state, draft, sk.t3Gate)) return out;
   out.push({ id: 't3.applicants', type: 'applicants', section: '表三' });
   const active = activeApplicants(state, draft, format);
   if (!active) return out;
-  const groupsSeen = new Map<string, Extract<Question, { type: 'gate' }>>();
-  for (const row of FORMATS[format].t3.rows) {
-    const cells = cat.rows.find((r) => r.table === 't3' && r.id === row.id)!.cells.filter(asked);
-    if (!cells.length) continue;
-    const group = row.path.length >= 3 && row.id.includes('.') ? row.id.split('.')[0]! : undefined;
-    if (group) {
-      const gid = `gate.t3.${group}`;
-      let g = groupsSeen.get(gid);
+  const groupGates = new Map<string, Gate>();
+  for (const row of sk.t3Rows) {
+    if (row.group) {
+      let g = groupGates.get(row.group);
       if (!g) {
-        const groupCells = all.filter((c) => c.row.startsWith(`${group}.`) && active.includes(c.column));
-        g = { id: gid, type: 'gate', section: '表三', table: 't3', cells: groupCells.map((c) => c.id), subject: row.path[1]!, group };
-        groupsSeen.set(gid, g);
+        const { subject, cells } = sk.t3Groups.get(row.group)!;
+        const groupCells = cells.filter((c) => active.includes(c.column)).map((c) => c.id);
+        g = { id: `gate.t3.${row.group}`, type: 'gate', section: '表三', table: 't3', cells: groupCells, subject, group: row.group };
+        groupGates.set(row.group, g);
         out.push(g);
       }
       if (!gateValue(state, draft, g)) continue;
     }
-    for (const c of cells) if (active.includes(c.column)) out.push({ id: c.id, type: 'cell', section: '表三', cell: c });
+    for (const q of row.cells) if (active.includes(q.cell.column)) out.push(q);
   }
   return out;
 }
 
 function t4Questions(format: FormatId, state: State, draft: Draft): Question[] {
-  const cat = catalogue(format);
-  const all = cat.tables.t4.filter((c) => !isComputed(format, c.id));
-  const gate = { id: 'gate.t4', type: 'gate', section: '表四', table: 't4', cells: all.map((c) => c.id), subject: '行政复议、行政诉讼' } as const;
-  const out: Question[] = [gate];
-  if (!gateValue(state, draft, gate)) return out;
-  for (const g of FORMATS[format].t4.groups) {
-    const cells = all.filter((c) => c.row === g.id);
-    const row = cat.rows.find((r) => r.table === 't4' && r.id === g.id)!;
-    const gq = { id: `gate.t4.${g.id}`, type: 'gate', section: '表四', table: 't4', cells: cells.map((c) => c.id), subject: row.label, group: g.id } as const;
-    out.push(gq);
-    if (gateValue(state, draft, gq)) for (const c of cells) out.push({ id: c.id, type: 'cell', section: '表四', cell: c });
+  const sk = skeleton(format);
+  const out: Question[] = [sk.t4Gate];
+  if (!gateValue(state, draft, sk.t4Gate)) return out;
+  for (const g of sk.t4Groups) {
+    out.push(g.gate);
+    if (gateValue(state, draft, g.gate)) out.push(...g.cells);
   }
   return out;
 }
@@ -113,20 +167,35 @@ export function sectionOfPart(format: FormatId, p: NarrativePartDef): string {
   return FORMATS[format].sections.find((s) => s.id === p.section)!.heading;
 }
 
+const META: readonly Question[] = [...START_FIELDS, ...CONTACT_FIELDS].map((id): Question => ({ id, type: 'meta', section: '基本信息' }));
+const CHECKS: Readonly<Record<TableId, Question>> = {
+  t2: { id: 'check.t2', type: 'check', section: TABLE_SECTION.t2, table: 't2' },
+  t3: { id: 'check.t3', type: 'check', section: TABLE_SECTION.t3, table: 't3' },
+  t4: { id: 'check.t4', type: 'check', section: TABLE_SECTION.t4, table: 't4' },
+};
+const DONE: Question = { id: 'done', type: 'done', section: '结束' };
+
+const partQuestions = new Map<string, readonly Question[]>();
+function parts(format: FormatId, level: AgencyLevel): readonly Question[] {
+  const key = `${format}/${level}`;
+  let qs = partQuestions.get(key);
+  if (!qs) {
+    qs = narrativeParts(format, level).map((part): Question => ({ id: part.id, type: 'narrative', section: sectionOfPart(format, part), part }));
+    partQuestions.set(key, qs);
+  }
+  return qs;
+}
+
 /** Every question of the interview for this draft, in the order they are asked. */
 export function questionList(draft: Draft, state: State): Question[] {
   const format = draftFormat(draft)!;
-  const meta = [...START_FIELDS, ...CONTACT_FIELDS].map((id): Question => ({ id, type: 'meta', section: '基本信息' }));
-  const check = (table: TableId): Question => ({ id: `check.${table}`, type: 'check', section: TABLE_SECTION[table], table });
-  const parts = narrativeParts(format, draft.agency.level ?? 'department')
-    .map((part): Question => ({ id: part.id, type: 'narrative', section: sectionOfPart(format, part), part }));
   return [
-    ...meta,
-    ...t2Questions(format, state, draft), check('t2'),
-    ...t3Questions(format, state, draft), check('t3'),
-    ...t4Questions(format, state, draft), check('t4'),
-    ...parts,
-    { id: 'done', type: 'done', section: '结束' },
+    ...META,
+    ...t2Questions(format, state, draft), CHECKS.t2,
+    ...t3Questions(format, state, draft), CHECKS.t3,
+    ...t4Questions(format, state, draft), CHECKS.t4,
+    ...parts(format, draft.agency.level ?? 'department'),
+    DONE,
   ];
 }
 

@@ -57,8 +57,12 @@ export function totalChanges(format: FormatId, cells: Readonly<Record<string, st
   return [...out].map(([id, value]) => ({ path: `cells.${id}`, value }));
 }
 
+const cellIds = new Map<string, readonly string[]>();
 export function tableCells(format: FormatId, table: TableId): readonly string[] {
-  return catalogue(format).tables[table].map((c) => c.id);
+  const key = `${format}/${table}`;
+  let ids = cellIds.get(key);
+  if (!ids) cellIds.set(key, (ids = catalogue(format).tables[table].map((c) => c.id)));
+  return ids;
 }
 
 export function tableComplete(format: FormatId, table: TableId, cells: Readonly<Record<string, string>>): boolean {
