@@ -11,9 +11,22 @@ const MAP: Record<string, string> = {
   '／': '/', '＋': '+', '－': '-', '—': '-', '–': '-', '―': '-', '−': '-',
 };
 
+/** Any space, zero-width space and BOM included. Ordered so that a CJK letter fails after three comparisons. */
 export function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x85;
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0x85) return false;
+  if (c > 0x3000) return c === 0xfeff;
+  return c === 0x85 || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f;
+}
+
+/** White space exactly as `\s` and String#trim see it (cuts must fall where those regexes cut). */
+export function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  if (c > 0x3000) return c === 0xfeff;
+  return c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
+    || c === 0x205f;
 }
 
 export function isSpace(ch: string | undefined): boolean {

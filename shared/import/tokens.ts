@@ -5,7 +5,7 @@
  * what lies between them is read as numbers when it is numbers.
  */
 import { parseCell } from '../cells.js';
-import { compact, isSpaceCode, normalizeChars } from './normalize.js';
+import { compact, isJsSpace, isSpaceCode, normalizeChars } from './normalize.js';
 import type { Vocab, VocabEntry } from './vocab.js';
 
 export type Token =
@@ -31,18 +31,44 @@ function isValue(s: string): boolean {
 /** No cell holds more than this many characters of number: a longer run is noise, read as text. */
 const MAX_VALUE = 60;
 
+/** Two or more ASCII digits and nothing else: maybe several cells run together. */
+function allDigits(s: string): boolean {
+  if (s.length < 2) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function valueToken(raw: string): Token {
   if (raw.length > MAX_VALUE) return { t: 'text', raw: raw.slice(0, MAX_VALUE), key: '' };
-  return { t: 'value', raw, glued: /^\d{2,}$/.test(raw) };
+  return { t: 'value', raw, glued: allDigits(raw) };
+}
+
+/** A trimmed text cut at runs of white space (as `split(/\s+/)`), without a regex for the usual single word. */
+function words(s: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isJsSpace(s.charCodeAt(i))) continue;
+    out.push(s.slice(from, i));
+    while (i + 1 < s.length && isJsSpace(s.charCodeAt(i + 1))) i++;
+    from = i + 1;
+  }
+  out.push(from === 0 ? s : s.slice(from));
+  return out;
 }
 
 /** A stretch of text between labels: numbers, or leftover text (maybe a wrapped label fragment). */
 function piece(raw: string, out: Token[]): void {
   const s = trim(raw);
-  if (!s || MARKDOWN_RULE.test(s)) return;
-  const words = s.split(/[\s\u00A0\u3000]+/);
-  if (words.length > 1 && words.every(isValue)) {
-    for (const w of words) out.push(valueToken(w));
+  if (!s) return;
+  const c0 = s.charCodeAt(0);
+  if ((c0 === 0x3a || c0 === 0x2d) && MARKDOWN_RULE.test(s)) return;
+  const ws = words(s);
+  if (ws.length > 1 && ws.every(isValue)) {
+    for (const w of ws) out.push(valueToken(w));
     return;
   }
   if (isValue(s)) {
@@ -51,7 +77,7 @@ function piece(raw: string, out: Token[]): void {
   }
   const m = s.length <= 300 ? TRAILING_NUMBERS.exec(s) : null;
   if (m && m[2] && trim(m[1]!)) {
-    const nums = trim(m[2]).split(/[\s\u00A0\u3000]+/u);
+    const nums = words(trim(m[2]));
     if (nums.every(isValue)) {
       out.push({ t: 'text', raw: trim(m[1]!), key: compact(m[1]!) });
       for (const w of nums) out.push(valueToken(w));
@@ -72,21 +98,20 @@ function matchAt(norm: string, i: number, key: string): number {
   return j;
 }
 
-/** The longest label starting at `i`, or undefined. */
+/** The longest label starting at `i`, or undefined. Only keys whose second character comes next are tried. */
 function anchorAt(norm: string, i: number, v: Vocab): { e: VocabEntry; end: number } | undefined {
-  const list = v.byFirst.get(norm.charCodeAt(i));
+  const c = norm.charCodeAt(i);
+  const seconds = v.bySecond.get(c);
+  if (!seconds) return undefined;
+  let j = i + 1;
+  while (j < norm.length && isSpaceCode(norm.charCodeAt(j))) j++;
+  const list = seconds.get(norm.charCodeAt(j)) ?? v.singles.get(c);
   if (!list) return undefined;
   for (const e of list) {
     const end = matchAt(norm, i, e.key);
     if (end >= 0) return { e, end };
   }
   return undefined;
-}
-
-/** White space as `\s` and String#trim see it (the splits below must cut where the regexes did). */
-function isJsSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
 }
 
 /** What may stand right before or after a short label: space, ASCII digit, 「. , : ; | ( ) （ ）」. */
@@ -105,6 +130,32 @@ function standsApart(norm: string, i: number, end: number, afterAnchor: boolean,
   if (end >= norm.length || isBoundary(norm.charCodeAt(end))) return true;
   const next = anchorAt(norm, end, v);
   return next !== undefined && next.e.key.length > 3;
+}
+
+/** `[a, b)` holds ASCII digits only. */
+function digitsOnly(s: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * Segment `[a, b)` of the region. A run of ASCII digits, the most common segment of a table, is a number as it
+ * stands: no label is all digits (vocab.ts checks), and every digit run reads as a number (or as text beyond
+ * MAX_VALUE), so it skips the label search and the value test.
+ */
+function segmentAt(region: string, a: number, b: number, v: Vocab, out: Token[]): void {
+  if (!v.digitKeys && digitsOnly(region, a, b)) {
+    out.push(valueToken(region.slice(a, b)));
+    return;
+  }
+  // Normalised here, segment by segment: a segment stands between spaces, separators or line ends, never next to
+  // a digit, so it normalises as it would within the whole region (「1、」 looks at its neighbours), and the blank
+  // stretches of pdftotext columns and the digit runs are never normalised at all.
+  const seg = region.slice(a, b);
+  segment(seg, normalizeChars(seg), v, out);
 }
 
 /** `seg` as written and `norm`, the same text normalised (same length). */
@@ -132,13 +183,27 @@ function segment(seg: string, norm: string, v: Vocab, out: Token[]): void {
   piece(seg.slice(last), out);
 }
 
-const isSeparator = (c: number) => c === 9 || c === 0x7c || c === 0xff5c;
+/**
+ * Next cell separator (tab, 「|」, 「｜」) at or after a position. Each kind's next place is kept and searched again
+ * only once passed, so the whole region is scanned once per kind, by indexOf, not character by character.
+ */
+function separators(region: string): (from: number) => number {
+  const next = ['\t', '|', '\uff5c'].map((ch) => ({ ch, at: region.indexOf(ch) }));
+  return (from) => {
+    let best = -1;
+    for (const n of next) {
+      if (n.at >= 0 && n.at < from) n.at = region.indexOf(n.ch, from);
+      if (n.at >= 0 && (best < 0 || n.at < best)) best = n.at;
+    }
+    return best;
+  };
+}
 
 /**
  * One cell `[a, b)` of a line, trimmed, cut into segments at runs of two or more spaces (pdftotext columns).
  * Returns false when the cell is blank.
  */
-function cell(region: string, norm: string, a: number, b: number, v: Vocab, out: Token[]): boolean {
+function cell(region: string, a: number, b: number, v: Vocab, out: Token[]): boolean {
   while (a < b && isJsSpace(region.charCodeAt(a))) a++;
   while (b > a && isJsSpace(region.charCodeAt(b - 1))) b--;
   if (a === b) return false;
@@ -147,19 +212,19 @@ function cell(region: string, norm: string, a: number, b: number, v: Vocab, out:
     if (!isJsSpace(region.charCodeAt(i)) || !isJsSpace(region.charCodeAt(i + 1))) continue;
     let j = i + 2;
     while (j < b && isJsSpace(region.charCodeAt(j))) j++;
-    segment(region.slice(from, i), norm.slice(from, i), v, out);
+    segmentAt(region, from, i, v, out);
     from = j;
     i = j - 1;
   }
-  segment(region.slice(from, b), norm.slice(from, b), v, out);
+  segmentAt(region, from, b, v, out);
   return true;
 }
 
 export function tokenize(region: string, v: Vocab): Token[] {
   const out: Token[] = [];
-  // Normalisation keeps every character's place and leaves spaces and separators alone, so the written and the
-  // normalised text cut alike: lines, cells and segments are found once, by offset, in the written text.
-  const norm = normalizeChars(region);
+  // Lines, cells and segments are found once, by offset, in the written text (normalisation leaves spaces and
+  // separators alone, so the normalised text would cut alike).
+  const nextSeparator = separators(region);
   for (let start = 0; start <= region.length;) {
     let end = region.indexOf('\n', start);
     if (end < 0) end = region.length;
@@ -171,11 +236,12 @@ export function tokenize(region: string, v: Vocab): Token[] {
     } else {
       let started = false;
       let cellStart = start;
-      for (let i = start; i <= end; i++) {
-        if (i < end && !isSeparator(region.charCodeAt(i))) continue;
-        if (cell(region, norm, cellStart, i, v, out)) started = true;
+      for (let sep = nextSeparator(start); ; sep = nextSeparator(sep + 1)) {
+        const cut = sep >= 0 && sep < end ? sep : end;
+        if (cell(region, cellStart, cut, v, out)) started = true;
         else if (started) out.push({ t: 'blank' });
-        cellStart = i + 1;
+        if (cut === end) break;
+        cellStart = cut + 1;
       }
     }
     start = end + 1;

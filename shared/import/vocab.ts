@@ -40,6 +40,15 @@ export interface Vocab {
   readonly byFirst: ReadonlyMap<number, readonly VocabEntry[]>;
   /** The same first codes as a bit set (one bit per UTF-16 code): the tokenizer tests every character of a table. */
   readonly firstBits: Uint32Array;
+  /**
+   * Entries by first code, then by the code of the key's second character, longest key first, one-character keys
+   * included in every list: a digit in a table (「1」 also starts 「1.属于国家秘密」) is ruled out by one lookup.
+   */
+  readonly bySecond: ReadonlyMap<number, ReadonlyMap<number, readonly VocabEntry[]>>;
+  /** One-character keys by their code (what matches when the next character starts no longer key). */
+  readonly singles: ReadonlyMap<number, readonly VocabEntry[]>;
+  /** Some key is nothing but ASCII digits (none is today): the tokenizer's shortcut for digit runs is then off. */
+  readonly digitKeys: boolean;
   /** Row own-labels per format and table, for similarity matching of fragments and typos. */
   readonly rowLabels: ReadonlyMap<string, readonly RowLabel[]>;
 }
@@ -123,7 +132,18 @@ function build(table: TableId): Vocab {
   for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
   const firstBits = new Uint32Array(2048);
   for (const c of byFirst.keys()) firstBits[c >>> 5]! |= 1 << (c & 31);
-  return { entries, byFirst, firstBits, rowLabels };
+  const bySecond = new Map<number, Map<number, VocabEntry[]>>();
+  const singles = new Map<number, VocabEntry[]>();
+  for (const [c, list] of byFirst) {
+    const one = list.filter((e) => e.key.length === 1);
+    if (one.length) singles.set(c, one);
+    const seconds = new Map<number, VocabEntry[]>();
+    for (const e of list) if (e.key.length > 1) seconds.set(e.key.charCodeAt(1), []);
+    for (const [c2, sub] of seconds) sub.push(...list.filter((e) => e.key.length === 1 || e.key.charCodeAt(1) === c2));
+    bySecond.set(c, seconds);
+  }
+  const digitKeys = entries.some((e) => /^[0-9]+$/.test(e.key));
+  return { entries, byFirst, firstBits, bySecond, singles, digitKeys, rowLabels };
 }
 
 const cache = new Map<TableId, Vocab>();
