@@ -11,12 +11,13 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createInterviewer } from './engine/index.js';
 import { defaultDataDir, openStore, type Store } from './store/index.js';
-import { NianbaoBot } from './channels/bot.js';
 import { DirectLine } from './channels/directline.js';
 import { DownloadLinks } from './channels/files.js';
 import { HttpError, sendError } from './channels/http.js';
 import { loadSigningKey, Signer } from './channels/signed.js';
-import { DEFAULT_SERVICE_URLS, LOCAL_SERVICE_URLS, TeamsEndpoint } from './channels/teams.js';
+import { Responder, type BotOptions } from './channels/respond.js';
+import { DEFAULT_SERVICE_URLS, LOCAL_SERVICE_URLS } from './channels/service-urls.js';
+import type { TeamsEndpoint } from './channels/teams.js';
 import { CT } from './channels/texts.js';
 
 export interface BotServerOptions {
@@ -78,6 +79,35 @@ export async function startBotServer(opts: BotServerOptions = {}): Promise<BotSe
   const interviewer = createInterviewer(store);
   const signer = new Signer(loadSigningKey(dataDir, env));
 
+  const linkHours = Number(env.NIANBAO_LINK_HOURS) || 24;
+  let links: DownloadLinks | undefined; // needs the address, known once listening
+  const botOptions: BotOptions = {
+    interviewer,
+    attachments: { hosts: list(env.NIANBAO_ATTACHMENT_HOSTS ?? '*.sharepoint.com,*.sharepoint.cn'), maxBytes: 5 * 2 ** 20 },
+    link: (d, v, f) => links!.link(d, v, f),
+    linkHours,
+    log,
+  };
+  // The local Direct Line calls the bot's Responder itself; botbuilder (CloudAdapter, the ActivityHandler over the
+  // same Responder) is loaded for /api/messages only: at start-up when an app id says Teams is the point, else on
+  // the first request (the Bot Framework Emulator), so that a local start does not wait for it.
+  const responder = new Responder(botOptions);
+  const directLine = new DirectLine({ signer, secret: env.NIANBAO_DIRECTLINE_SECRET || undefined, tokenSeconds: 8 * 3600 }, (a, send) => responder.respond(a, send));
+  let teamsLoading: Promise<TeamsEndpoint> | undefined;
+  const teams = () => (teamsLoading ??= (async () => {
+    const [{ TeamsEndpoint }, { NianbaoBot }] = await Promise.all([import('./channels/teams.js'), import('./channels/bot.js')]);
+    const bot = new NianbaoBot(botOptions);
+    return new TeamsEndpoint({
+      config: { MicrosoftAppId: appId, MicrosoftAppPassword: env.MicrosoftAppPassword, MicrosoftAppType: env.MicrosoftAppType, MicrosoftAppTenantId: env.MicrosoftAppTenantId },
+      serviceUrls: list(env.NIANBAO_ALLOWED_SERVICE_URLS).length ? list(env.NIANBAO_ALLOWED_SERVICE_URLS) : appId ? DEFAULT_SERVICE_URLS : LOCAL_SERVICE_URLS,
+      log,
+    }, (context) => bot.run(context));
+  })().catch((e: unknown) => {
+    teamsLoading = undefined; // try again on the next request
+    throw e;
+  }));
+  if (appId) await teams();
+
   const server = createServer();
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -86,22 +116,8 @@ export async function startBotServer(opts: BotServerOptions = {}): Promise<BotSe
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
   const url = `http://${shownHost}:${address.port}/`;
-  const links = new DownloadLinks(signer, env.NIANBAO_PUBLIC_URL || url, Number(env.NIANBAO_LINK_HOURS) || 24);
+  links = new DownloadLinks(signer, env.NIANBAO_PUBLIC_URL || url, linkHours);
 
-  const bot = new NianbaoBot({
-    interviewer,
-    attachments: { hosts: list(env.NIANBAO_ATTACHMENT_HOSTS ?? '*.sharepoint.com,*.sharepoint.cn'), maxBytes: 5 * 2 ** 20 },
-    link: (d, v, f) => links.link(d, v, f),
-    linkHours: links.hours,
-    log,
-  });
-  const logic = (context: Parameters<NianbaoBot['run']>[0]) => bot.run(context);
-  const directLine = new DirectLine({ signer, secret: env.NIANBAO_DIRECTLINE_SECRET || undefined, tokenSeconds: 8 * 3600 }, logic);
-  const teams = new TeamsEndpoint({
-    config: { MicrosoftAppId: appId, MicrosoftAppPassword: env.MicrosoftAppPassword, MicrosoftAppType: env.MicrosoftAppType, MicrosoftAppTenantId: env.MicrosoftAppTenantId },
-    serviceUrls: list(env.NIANBAO_ALLOWED_SERVICE_URLS).length ? list(env.NIANBAO_ALLOWED_SERVICE_URLS) : appId ? DEFAULT_SERVICE_URLS : LOCAL_SERVICE_URLS,
-    log,
-  }, logic);
   const sweep = setInterval(() => directLine.sweep(6 * 3600_000), 600_000);
   sweep.unref();
 
@@ -109,10 +125,10 @@ export async function startBotServer(opts: BotServerOptions = {}): Promise<BotSe
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     const u = new URL(req.url ?? '/', 'http://local');
     const path = u.pathname;
-    if (path === '/api/messages') return teams.handle(req, res);
+    if (path === '/api/messages') return (await teams()).handle(req, res);
     if (await directLine.handle(req, res, path, u.searchParams)) return;
     const file = /^\/files\/([\w.-]{20,2000})$/.exec(path);
-    if (file && req.method === 'GET') return links.serve(res, file[1]!, store);
+    if (file && req.method === 'GET') return links!.serve(res, file[1]!, store);
     if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok');
       return;

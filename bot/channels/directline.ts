@@ -5,8 +5,9 @@
  * verifies and the interview state is in the store; only the in-memory transcript starts afresh.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { bearer, HttpError, isLoopback, readBody, readJson, sendJson } from './http.js';
+import type { Send } from './respond.js';
 import { randomId, type Signer } from './signed.js';
 
 const PURPOSE = 'directline';
@@ -34,45 +35,40 @@ export interface DirectLineOptions {
   readonly now?: () => number;
 }
 
-/** The bot side of the local Direct Line: replies go into the conversation's transcript. */
-class TranscriptAdapter extends BotAdapter {
-  constructor(private readonly dl: DirectLine) {
-    super();
-  }
-  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const conv = context.activity.conversation.id;
-    return activities.map((a) => {
-      if (a.type === 'delay') return { id: '' };
-      return { id: this.dl.append(conv, { ...a, from: BOT, recipient: context.activity.from, replyToId: context.activity.id }) };
-    });
-  }
-  override async updateActivity(): Promise<void> {
-    throw new Error('Direct Line 本地端点不支持修改消息');
-  }
-  override async deleteActivity(): Promise<void> {
-    throw new Error('Direct Line 本地端点不支持删除消息');
-  }
-  override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
-    await this.runMiddleware(new TurnContext(this, activity), logic);
-  }
-  run(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    return this.runMiddleware(new TurnContext(this, activity), logic);
-  }
-}
+/** Answers an incoming activity through `send` (the bot's `Responder.respond`). */
+export type DirectLineBot = (activity: Partial<Activity>, send: Send) => Promise<void>;
 
 export class DirectLine {
   private readonly transcripts = new Map<string, Transcript>();
-  private readonly adapter = new TranscriptAdapter(this);
   /** Distinguishes watermarks of this process from those handed out before a restart. */
   private readonly boot = randomId(4);
   private readonly now: () => number;
   private readonly tokenSeconds: number;
 
-  constructor(private readonly options: DirectLineOptions, private readonly logic: (context: TurnContext) => Promise<void>) {
+  constructor(private readonly options: DirectLineOptions, private readonly bot: DirectLineBot) {
     this.now = options.now ?? Date.now;
     this.tokenSeconds = options.tokenSeconds ?? 3600;
-    this.adapter.onTurnError = async () => { /* the bot reports its own errors */ };
+  }
+
+  /**
+   * Runs the bot on an incoming activity; its replies go into the transcript addressed as botbuilder's
+   * TurnContext.sendActivities would address them (conversation reference applied, type defaulting to message,
+   * reply to the incoming id). The bot reports its own errors: one escaping here is dropped, as the botbuilder
+   * adapter's empty onTurnError did.
+   */
+  private async run(incoming: Partial<Activity>): Promise<void> {
+    const conv = incoming.conversation!.id;
+    const send: Send = async (activities) => {
+      for (const a of activities) {
+        if (a.type === 'delay') continue;
+        const { id: _dropped, ...reply } = a;
+        this.append(conv, {
+          ...reply, type: reply.type ?? 'message', locale: reply.locale ?? incoming.locale, serviceUrl: incoming.serviceUrl,
+          from: BOT, recipient: incoming.from, replyToId: incoming.id,
+        });
+      }
+    };
+    await this.bot(incoming, send).catch(() => undefined);
   }
 
   private issue(conversationId: string, userId: string): { conversationId: string; token: string; expires_in: number } {
@@ -132,7 +128,7 @@ export class DirectLine {
     // The echo lets webchat mark the message as sent; file contents are not echoed back.
     const echo = { ...incoming, attachments: incoming.attachments?.map(({ name, contentType }) => ({ name, contentType })) };
     const id = this.append(claims.c, echo);
-    await this.adapter.run({ ...incoming, id, channelId: 'directline', conversation: { id: claims.c } as Activity['conversation'], timestamp: new Date(this.now()) }, this.logic);
+    await this.run({ ...incoming, id, channelId: 'directline', conversation: { id: claims.c } as Activity['conversation'], timestamp: new Date(this.now()) });
     return id;
   }
 
@@ -160,11 +156,11 @@ export class DirectLine {
       sendJson(res, 201, this.issue(c.c, c.u));
       if (fresh) {
         // as Direct Line does: tell the bot who joined (it greets the user)
-        await this.adapter.run({
+        await this.run({
           type: 'conversationUpdate', channelId: 'directline', serviceUrl: 'directline:local', id: randomId(),
           conversation: { id: c.c } as Activity['conversation'], from: { id: c.u, name: '' }, recipient: BOT,
           membersAdded: [BOT, { id: c.u, name: '' }],
-        }, this.logic);
+        });
       }
     } else if ((r = /^\/conversations\/([\w-]{1,64})$/.exec(route)) && method === 'GET') {
       const c = this.claims(req, r[1]);

@@ -7,6 +7,7 @@ import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type TurnContext,
 } from 'botbuilder';
 import { HttpError, readJson, sendError } from './http.js';
+import { serviceUrlAllowed } from './service-urls.js';
 
 export interface BotAppConfig {
   readonly MicrosoftAppId?: string;
@@ -16,30 +17,7 @@ export interface BotAppConfig {
   readonly MicrosoftAppTenantId?: string;
 }
 
-/** Where Teams and Azure Bot Service send from (public cloud). Override with NIANBAO_ALLOWED_SERVICE_URLS. */
-export const DEFAULT_SERVICE_URLS = ['https://smba.trafficmanager.net/', 'https://*.botframework.com/'];
-/** With no app id (Bot Framework Emulator on this machine): loopback only, any port. */
-export const LOCAL_SERVICE_URLS = ['http://127.0.0.1:*/', 'http://localhost:*/'];
-
-// Patterns: a URL prefix; `*.` before the host for any subdomain; `:*` after the host for any port.
-export function serviceUrlAllowed(serviceUrl: string, patterns: readonly string[]): boolean {
-  let u: URL;
-  try {
-    u = new URL(serviceUrl);
-  } catch {
-    return false;
-  }
-  return patterns.some((p) => {
-    const m = /^(https?):\/\/([^/:]+)(?::(\d+|\*))?(\/.*)?$/.exec(p.trim());
-    if (!m) return false;
-    const [, scheme, host, port, path] = m;
-    if (u.protocol !== `${scheme}:`) return false;
-    const h = u.hostname.toLowerCase();
-    const hostOk = host!.startsWith('*.') ? h.endsWith(host!.slice(1).toLowerCase()) : h === host!.toLowerCase();
-    const portOk = port === '*' || (port ? u.port === port : u.port === '');
-    return hostOk && portOk && u.pathname.startsWith(path ?? '/');
-  });
-}
+export { DEFAULT_SERVICE_URLS, LOCAL_SERVICE_URLS, serviceUrlAllowed } from './service-urls.js';
 
 export interface TeamsEndpointOptions {
   readonly config: BotAppConfig;
