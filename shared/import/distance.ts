@@ -36,21 +36,28 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * Smallest edit distance between `a` and any prefix of `s`, and that prefix's length: the shortest at that
- * distance, or a longer one up to `a`'s length (a heading read as far as its wording goes).
+ * distance, or a longer one up to `a`'s length (a heading read as far as its wording goes). With `limit`, gives up
+ * as soon as no prefix can come within it (a row's minimum never falls in later rows) and returns a `d` above it.
  */
-export function prefixDistance(a: string, s: string): { d: number; len: number } {
+export function prefixDistance(a: string, s: string, limit = Infinity): { d: number; len: number } {
+  // A heading written exactly (the usual case): distance 0, and no shorter prefix reaches 0.
+  if (a.length > 0 && s.startsWith(a)) return { d: 0, len: a.length };
   const m = s.length;
   rows(m + 1);
   let prev = rowA, cur = rowB;
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
+    let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
       const sub = prev[j - 1]! + (ca === s.charCodeAt(j - 1) ? 0 : 1);
       const del = prev[j]! + 1, ins = cur[j - 1]! + 1;
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      const x = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      cur[j] = x;
+      if (x < rowMin) rowMin = x;
     }
+    if (rowMin > limit) return { d: rowMin, len: 0 };
     const t = prev;
     prev = cur;
     cur = t;

@@ -91,16 +91,3 @@ export const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|（[一
 export function stripNumbering(label: string): string {
   return label.replace(NUMBERING, '');
 }
-
-/** Bigram set of a compact string, for a quick similarity pre-filter. */
-export function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
-  return out;
-}
-
-export function sharedBigrams(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n;
-}

@@ -6,7 +6,8 @@
 import { SECTIONS } from '../formats/common.js';
 import type { SectionDef } from '../formats/types.js';
 import { prefixDistance } from './distance.js';
-import { bigrams, compact, isSpaceCode, normalizeChars, sharedBigrams } from './normalize.js';
+import { grams, sharedGrams, type Grams } from './grams.js';
+import { compact, isSpaceCode, normalizeChars } from './normalize.js';
 
 export type SectionId = SectionDef['id'];
 
@@ -36,11 +37,22 @@ const ALTERNATIVES: Readonly<Record<SectionId, readonly string[]>> = {
 
 interface Wording {
   readonly text: string;
-  readonly grams: ReadonlySet<string>;
+  readonly grams: Grams;
+  /** Codes of the first four characters, for the cheap test. */
+  readonly head: readonly number[];
 }
 
 const WORDINGS: readonly (readonly Wording[])[] = SECTIONS.map((s) =>
-  [s.heading.slice(s.heading.indexOf('、') + 1), ...ALTERNATIVES[s.id]].map((t) => ({ text: compact(t), grams: bigrams(compact(t)) })));
+  [s.heading.slice(s.heading.indexOf('、') + 1), ...ALTERNATIVES[s.id]].map((t) => {
+    const text = compact(t);
+    return { text, grams: grams(text), head: Array.from({ length: Math.min(4, text.length) }, (_, c) => text.charCodeAt(c)) };
+  }));
+
+/** `code` occurs in `text` within [from, to). */
+function occurs(text: string, from: number, to: number, code: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
 
 /** Compacted characters from `from` to the end of the line, with their offsets. */
 function window(text: string, from: number, max: number): { s: string; pos: number[] } {
@@ -65,91 +77,106 @@ interface BodyMatch {
 
 function matchBody(text: string, from: number, k: number): BodyMatch | undefined {
   let best: BodyMatch | undefined;
-  // Cheap test first: two of the wording's first four characters near the start.
-  const near = text.slice(from, from + 16);
-  WORDINGS[k]!.forEach((w, alt) => {
+  const wordings = WORDINGS[k]!;
+  const nearEnd = Math.min(text.length, from + 16);
+  for (let alt = 0; alt < wordings.length; alt++) {
+    const w = wordings[alt]!;
+    // Cheap test first: two of the wording's first four characters near the start.
     let hits = 0;
-    for (let c = 0; c < 4 && c < w.text.length; c++) if (near.includes(w.text[c]!)) hits++;
-    if (hits < 2) return;
+    for (const c of w.head) if (occurs(text, from, nearEnd, c)) hits++;
+    if (hits < 2) continue;
     const win = window(text, from, w.text.length + 3);
-    if (!win.s || sharedBigrams(bigrams(win.s), w.grams) < w.grams.size * 0.4) return;
-    const { d, len } = prefixDistance(w.text, win.s);
+    if (!win.s || sharedGrams(win.s, w.grams).shared < w.grams.size * 0.4) continue;
     const tol = Math.max(1, Math.floor(w.text.length * 0.2));
+    const { d, len } = prefixDistance(w.text, win.s, tol);
     if (d <= tol && len > 0 && (!best || d < best.d)) best = { end: win.pos[len - 1]! + 1, d, alt };
-  });
+  }
   return best;
 }
 
 /** First characters a heading line without its number may start with. */
 const FIRST = WORDINGS.map((ws) => new Set(ws.map((w) => w.text.charCodeAt(0))));
 
-/** Offsets where a heading may start: each occurrence of `numeral`, and each line's first non-space character. */
-function* candidates(text: string, from: number, numeral: string): Generator<{ i: number; first: boolean }> {
+/** First non-space character at or after `j` on its line (or the line's end). */
+function skip(text: string, j: number): number {
+  while (j < text.length && text.charCodeAt(j) !== 10 && isSpaceCode(text.charCodeAt(j))) j++;
+  return j;
+}
+
+const SEPARATOR_CODES = new Set([...SEPARATORS].map((ch) => ch.charCodeAt(0)));
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** The heading of section `k` if it starts at `i` (`first`: the first character of its line). */
+function headingAt(text: string, i: number, first: boolean, k: number): SectionHit | undefined {
+  const s = SECTIONS[k]!;
+  const c = text.charCodeAt(i);
+  let bodyFrom: number;
+  if (c === NUMERALS[k]!.charCodeAt(0) || (c === 49 + k && first && !isDigit(text.charCodeAt(i + 1)))) {
+    if (i + 1 >= text.length || !SEPARATOR_CODES.has(text.charCodeAt(i + 1))) return undefined;
+    // 「统一、」「进一步」: a numeral right after a letter of running text is not a heading number, unless the
+    // text before ends a sentence or a table (crawled pages: 「…69件。一、」「…1200000五、」).
+    const prev = text.charCodeAt(i - 1);
+    if (!first && i > 0 && prev >= 0x4e00 && prev <= 0x9fff) return undefined;
+    bodyFrom = i + 2;
+  } else if (first && FIRST[k]!.has(c)) {
+    bodyFrom = i; // a heading line without its number
+  } else return undefined;
+  const m = matchBody(text, bodyFrom, k);
+  if (!m) return undefined;
+  if (bodyFrom === i) {
+    // Without a number the heading must be the whole line.
+    const lineEnd = text.indexOf('\n', m.end);
+    if (compact(text.slice(m.end, lineEnd < 0 ? text.length : lineEnd)).length > 2) return undefined;
+  }
+  const written = text.slice(i, m.end);
+  const exact = compact(written) === compact(s.heading);
+  return { id: s.id, index: k, start: i, end: m.end, written: written.trim(), official: s.heading, exact };
+}
+
+/**
+ * The first heading of section `k` after `from`, tried in text order at each occurrence of its numeral and at
+ * each line's first non-space character (a line starting with the numeral is tried once, as a line start).
+ */
+function findOne(text: string, from: number, k: number): SectionHit | undefined {
+  const numeral = NUMERALS[k]!;
   let num = text.indexOf(numeral, from);
-  /** First non-space character at or after `j` on its line (or the line's end). */
-  const skip = (j: number) => {
-    while (j < text.length && text.charCodeAt(j) !== 10 && isSpaceCode(text.charCodeAt(j))) j++;
-    return j;
-  };
-  const lineFirst = (nl: number) => skip(nl + 1);
-  let line: number;
   let lf: number;
-  if (from === 0 || text[from - 1] === '\n') lf = skip(from);
+  if (from === 0 || text.charCodeAt(from - 1) === 10) lf = skip(text, from);
   else {
-    line = text.indexOf('\n', from);
-    lf = line < 0 ? -1 : lineFirst(line);
+    const line = text.indexOf('\n', from);
+    lf = line < 0 ? -1 : skip(text, line + 1);
   }
   while (num >= 0 || lf >= 0) {
+    let i: number;
+    let first: boolean;
     if (lf >= 0 && (num < 0 || lf <= num)) {
-      if (lf < text.length && text.charCodeAt(lf) !== 10) yield { i: lf, first: true };
+      i = lf;
+      first = true;
       if (num === lf) num = text.indexOf(numeral, num + 1);
-      line = text.indexOf('\n', lf);
-      lf = line < 0 ? -1 : lineFirst(line);
+      const line = text.indexOf('\n', lf);
+      lf = line < 0 ? -1 : skip(text, line + 1);
+      if (i >= text.length || text.charCodeAt(i) === 10) continue; // a blank line
     } else {
-      yield { i: num, first: false };
+      i = num;
+      first = false;
       num = text.indexOf(numeral, num + 1);
     }
+    const hit = headingAt(text, i, first, k);
+    if (hit) return hit;
   }
+  return undefined;
 }
 
 /** Headings in order; a heading not found is left out (the next one is searched after the last found). */
 export function findSections(text: string): SectionHit[] {
   const hits: SectionHit[] = [];
   let from = 0;
-  SECTIONS.forEach((s, k) => {
-    const numeral = NUMERALS[k]!;
-    const arabic = String(k + 1);
-    let found: SectionHit | undefined;
-    for (const { i, first } of candidates(text, from, numeral)) {
-      const ch = text[i]!;
-      let bodyFrom = -1;
-      if (ch === numeral || (ch === arabic && first && !/\d/.test(text[i + 1] ?? ''))) {
-        const sep = text[i + 1];
-        if (sep === undefined || !SEPARATORS.has(sep)) continue;
-        // 「统一、」「进一步」: a numeral right after a letter of running text is not a heading number, unless the
-        // text before ends a sentence or a table (crawled pages: 「…69件。一、」「…1200000五、」).
-        const prev = text[i - 1];
-        if (!first && prev !== undefined && /[\u4e00-\u9fff]/.test(prev)) continue;
-        bodyFrom = i + 2;
-      } else if (first && FIRST[k]!.has(text.charCodeAt(i))) {
-        bodyFrom = i; // a heading line without its number
-      } else continue;
-      const m = matchBody(text, bodyFrom, k);
-      if (!m) continue;
-      if (bodyFrom === i) {
-        // Without a number the heading must be the whole line.
-        const lineEnd = text.indexOf('\n', m.end);
-        if (compact(text.slice(m.end, lineEnd < 0 ? text.length : lineEnd)).length > 2) continue;
-      }
-      const written = text.slice(i, m.end);
-      const exact = compact(written) === compact(s.heading);
-      found = { id: s.id, index: k, start: i, end: m.end, written: written.trim(), official: s.heading, exact };
-      break;
-    }
+  for (let k = 0; k < SECTIONS.length; k++) {
+    const found = findOne(text, from, k);
     if (found) {
       hits.push(found);
       from = found.end;
     }
-  });
+  }
   return hits;
 }

@@ -8,7 +8,8 @@ import { IMPORT_MESSAGES, MESSAGES } from '../messages.js';
 import { finding, type Finding } from '../rules/catalogue.js';
 import { decodeRows, type PendingRow } from './decode.js';
 import { editDistance } from './distance.js';
-import { bigrams, stripNumbering } from './normalize.js';
+import { eachGram } from './grams.js';
+import { stripNumbering } from './normalize.js';
 import type { Token } from './tokens.js';
 import { vocab, type RowLabel } from './vocab.js';
 
@@ -31,42 +32,51 @@ export interface TablesRead {
 
 const TITLE: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
 
-/** Label positions by bigram, per label list: one pass over a text's bigrams counts what it shares with each label. */
-const gramIndexes = new WeakMap<readonly RowLabel[], Map<string, number[]>>();
+/** Label positions by bigram (first code → second code → labels), per label list. */
+type GramIndex = Map<number, Map<number, number[]>>;
+const gramIndexes = new WeakMap<readonly RowLabel[], GramIndex>();
 
-function gramIndex(labels: readonly RowLabel[]): Map<string, number[]> {
+function gramIndex(labels: readonly RowLabel[]): GramIndex {
   let index = gramIndexes.get(labels);
   if (index) return index;
-  index = new Map();
+  const built: GramIndex = new Map();
   labels.forEach((l, i) => {
-    for (const g of l.grams) {
-      const list = index!.get(g);
-      if (list) list.push(i);
-      else index!.set(g, [i]);
+    for (const [a, seconds] of l.grams.next) {
+      for (const b of seconds) {
+        let byB = built.get(a);
+        if (!byB) built.set(a, (byB = new Map()));
+        const list = byB.get(b);
+        if (list) list.push(i);
+        else byB.set(b, [i]);
+      }
     }
   });
-  gramIndexes.set(labels, index);
+  gramIndexes.set(labels, (index = built));
   return index;
 }
+
+/** Bigrams each label shares with a text, counted in one pass over the text's bigrams (not one per label). */
+let sharedCounts = new Int32Array(64);
 
 /** The best row label for a leftover text: a wrapped-label prefix (exact) or a near spelling (a typo). */
 function similarRow(key: string, labels: readonly RowLabel[], seen: ReadonlySet<string>): { label: RowLabel; typo: boolean } | undefined {
   const k = stripNumbering(key);
   if (k.length < 3 || k.length > 80) return undefined;
-  const grams = bigrams(k);
   const index = gramIndex(labels);
-  const shared = new Int32Array(labels.length);
-  for (const g of grams) {
-    const list = index.get(g);
+  if (sharedCounts.length < labels.length) sharedCounts = new Int32Array(labels.length * 2);
+  const shared = sharedCounts;
+  shared.fill(0, 0, labels.length);
+  const size = eachGram(k, (a, b) => {
+    const list = index.get(a)?.get(b);
     if (list) for (const i of list) shared[i]!++;
-  }
+  });
   let best: { label: RowLabel; typo: boolean; d: number } | undefined;
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i]!;
     if (seen.has(l.row)) continue;
     const official = l.bare;
     if (official.startsWith(k) && k.length >= Math.max(4, Math.min(10, official.length * 0.4))) return { label: l, typo: false };
-    if (shared[i]! < Math.min(grams.size, l.grams.size) * 0.5) continue;
+    if (shared[i]! < Math.min(size, l.grams.size) * 0.5) continue;
     const whole = editDistance(k, official);
     const prefix = k.length >= 6 && k.length < official.length ? editDistance(k, official.slice(0, k.length)) : Infinity;
     const d = Math.min(whole, prefix);

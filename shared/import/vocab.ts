@@ -3,7 +3,8 @@
  * from shared/formats (no second copy), keyed by its compact normalised form, for anchoring cells in running text.
  */
 import { FORMAT_IDS, FORMATS, type FormatId, type TableId } from '../formats/index.js';
-import { bigrams, compact, NUMBERING, stripNumbering } from './normalize.js';
+import { grams, type Grams } from './grams.js';
+import { compact, NUMBERING, stripNumbering } from './normalize.js';
 
 export type EntryKind = 'row' | 'group' | 'caption' | 'header' | 'note';
 
@@ -31,7 +32,7 @@ export interface RowLabel {
   readonly key: string;
   /** `key` without its numbering, as compared with leftover text. */
   readonly bare: string;
-  readonly grams: ReadonlySet<string>;
+  readonly grams: Grams;
 }
 
 export interface Vocab {
@@ -86,7 +87,7 @@ function build(table: TableId): Vocab {
     const key = compact(official);
     const list = rowLabels.get(f) ?? [];
     const bare = stripNumbering(key);
-    list.push({ format: f, table, row, official, key, bare, grams: bigrams(bare) });
+    list.push({ format: f, table, row, official, key, bare, grams: grams(bare) });
     rowLabels.set(f, list);
   };
   for (const f of FORMAT_IDS) {
