@@ -16,6 +16,8 @@ export const MESSAGES = {
   notDelta: (label: string, v: CellValue) => `${label} 填写 ${quote(v.raw)}，增减应为整数（可带“+”“-”号）`,
   notAmount: (label: string, v: CellValue) => `${label} 填写 ${quote(v.raw)}，金额应为不小于 0 的数字`,
   blank: (label: string) => `${label} 为空，没有发生请填 0（空白不当作 0，相关合计未核对）`,
+  blankRow: (row: string, columns: readonly string[]) =>
+    `${row} 有 ${columns.length} 格为空（${columns.join('、')}），没有发生请填 0（空白不当作 0，相关合计未核对）`,
   na: (label: string, v: CellValue) => `${label} 填写 ${quote(v.raw)}，不是数字；没有发生请填 0（相关合计未核对）`,
   unit: (label: string, v: CellValue) => `${label} 填写 ${quote(v.raw)}，单元格内不应写单位“${v.unit}”，只填数字`,
   itemsWithoutDecisions: (row: string, delta: number) => `${row} 本年增加 ${num(delta)} 项，但处理决定数量为 0，请核实`,

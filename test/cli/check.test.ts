@@ -56,6 +56,15 @@ describe('nianbao check', () => {
     expect(lines[1]).toMatchObject({ year: 2020, format: '2019', agency: '文登区天福街道办事处', findings: [], summary: { errors: 0, warnings: 0, infos: 0 } });
   });
 
+  it('lists the blank cells of one row as one line, and a lone blank cell by itself', async () => {
+    const d = buildDraft({ year: 2024, t3: { 'other.no-fee': ['', '', '', '', '', '', ''] }, t4: { review: [0, 0, 0, '', 0] } });
+    const r = await nianbao('check', file('blanks.json', d));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('三、本年度办理结果（六）其他处理2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 有 7 格为空（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）');
+    expect(r.stdout).toContain('行政复议·尚未审结 为空');
+    expect(r.stdout).toContain('共 0 个错误、8 个警告');
+  });
+
   it('exits 0 on a consistent draft', async () => {
     const r = await nianbao('check', file('ok.json', buildDraft({ year: 2024 })));
     expect(r.code).toBe(0);
