@@ -5,15 +5,18 @@
  * and the server's peak RSS. The first run answers every question at once (a load test: latency there is mostly
  * queueing behind the other 49); the second pauses 0.25–0.75 s before each answer, as people do.
  *
+ * The clients speak Direct Line over node:http with kept-alive connections rather than fetch: the load generator
+ * shares the machine with the server, and fetch cost it twice the server's CPU per turn.
+ *
  * The machine may be shared, so wall-clock figures alone mislead: each run also reports the CPU seconds the server
  * process spent (utime + stime from /proc, the same as its process.cpuUsage()), the CPU time this client spent, and
  * the load average when it started. Compare CPU ms per turn between versions; latencies only under similar load.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BotProcess } from '../test/bot/support/bot-process.js';
-import { DirectLineClient } from '../test/bot/support/directline-client.js';
 
 const CONVERSATIONS = 50;
 const TURNS = 40;
@@ -46,6 +49,56 @@ function cpuSeconds(pid: number): number {
   return (Number(f[11]) + Number(f[12])) / TICKS; // utime, stime
 }
 
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+function call(url: string, method: string, token?: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method, agent,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(text ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } : {}) },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(text);
+  });
+}
+
+/** One Direct Line conversation, as webchat holds it with polling: post the answer, then get what came after. */
+class Conversation {
+  private watermark = '';
+  private constructor(private readonly base: string, private readonly token: string, private readonly id: string) {}
+
+  static async start(serverUrl: string): Promise<Conversation> {
+    const base = `${serverUrl.replace(/\/$/, '')}/v3/directline`;
+    const g = (await call(`${base}/tokens/generate`, 'POST')).json as { token: string; conversationId: string };
+    const r = await call(`${base}/conversations`, 'POST', g.token);
+    if (r.status !== 201) throw new Error(`start conversation: ${r.status}`);
+    const c = new Conversation(base, g.token, g.conversationId);
+    await c.poll(); // the welcome
+    return c;
+  }
+
+  private async poll(): Promise<{ from: { id: string } }[]> {
+    const r = await call(`${this.base}/conversations/${this.id}/activities?watermark=${encodeURIComponent(this.watermark)}`, 'GET', this.token);
+    if (r.status !== 200) throw new Error(`poll: ${r.status}`);
+    const body = r.json as { activities: { from: { id: string } }[]; watermark: string };
+    this.watermark = body.watermark;
+    return body.activities;
+  }
+
+  /** Posts one answer; returns the bot's replies to it. */
+  async send(text: string): Promise<unknown[]> {
+    const r = await call(`${this.base}/conversations/${this.id}/activities`, 'POST', this.token, { type: 'message', from: { id: 'clerk' }, locale: 'zh-CN', text });
+    if (r.status !== 200) throw new Error(`post: ${r.status}`);
+    return (await this.poll()).filter((a) => a.from.id === 'nianbao');
+  }
+}
+
 const ownCpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
@@ -57,7 +110,7 @@ export async function bench(): Promise<Record<string, string | number>> {
   const bot = new BotProcess(join(dir, 'data'));
   try {
     const url = await bot.ready();
-    const first = await DirectLineClient.start(url);
+    const first = await Conversation.start(url);
     const answered = (await first.send('你好')).length > 0;
     const coldStart = performance.now() - bot.started;
     if (!answered) throw new Error('no answer to the first message');
@@ -65,7 +118,7 @@ export async function bench(): Promise<Record<string, string | number>> {
 
     /** Every conversation answers as soon as it is asked (`thinkMs` 0), or after a pause like a person's. */
     const run = async (offset: number, thinkMs: number) => {
-      const clients = await Promise.all(Array.from({ length: CONVERSATIONS }, () => DirectLineClient.start(url)));
+      const clients = await Promise.all(Array.from({ length: CONVERSATIONS }, () => Conversation.start(url)));
       const latencies: number[] = [];
       const loadBefore = load();
       const server0 = cpuSeconds(pid), client0 = ownCpu();
@@ -104,6 +157,7 @@ export async function bench(): Promise<Record<string, string | number>> {
       '服务进程峰值 RSS（目标 ≤ 250 MB）': `${rss} MB`,
     };
   } finally {
+    agent.destroy();
     await bot.stop();
     rmSync(dir, { recursive: true, force: true });
   }
