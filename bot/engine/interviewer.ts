@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/index.js';
 import { parseCommand, restart, runCommand } from './commands.js';
-import { answer, ask } from './flow.js';
+import { answer } from './answer.js';
+import { ask } from './flow.js';
 import { answerStart, askStart } from './start.js';
 import { initialState, isState } from './state.js';
 import { T } from './texts.js';

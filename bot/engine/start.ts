@@ -1,7 +1,8 @@
 /** The start of an interview, before a draft exists: agency, year, level; then a new draft or an unfinished one. */
 import { emptyDraft, FIRST_SUPPORTED_YEAR, formatIdForYear, type AgencyLevel } from '../../shared/index.js';
 import { chineseNumeral } from './numbers.js';
-import { ask, firstOpen, list, matchChoice } from './flow.js';
+import { matchChoice } from './choices.js';
+import { ask, firstOpen, list } from './flow.js';
 import { T } from './texts.js';
 import type { Turn } from './turn.js';
 import type { Choice } from './types.js';
