@@ -5,6 +5,7 @@
  */
 import type { FormatId } from '../formats/index.js';
 import { relations } from '../rules/relations.js';
+import { num, readRow, type RowEquation } from './readings.js';
 
 export interface PendingRow {
   /** Key for the caller (e.g. `t3.new` or `t4`). */
@@ -18,7 +19,6 @@ export type DecodeOutcome =
   | { readonly key: string; readonly ok: true; readonly values: readonly string[]; readonly forced: boolean }
   | { readonly key: string; readonly ok: false; readonly reason: 'ambiguous' | 'none' | 'too-many'; readonly readings: readonly (readonly string[])[] };
 
-const MAX_CANDIDATES = 50_000;
 const MAX_STEPS = 200_000;
 const MAX_SOLUTIONS = 256;
 
@@ -43,84 +43,24 @@ function equations(format: FormatId, table: string): Equation[] {
   return out;
 }
 
-/** Every reading of a row's parts as exactly n cells; undefined when there are too many to try. */
-function readings(parts: readonly string[], n: number): string[][] | undefined {
-  // No count has more than 15 digits: a longer run cannot be a row of n cells.
-  if (parts.join('').length > 15 * n) return undefined;
-  const splittable = parts.map((p) => /^\d{2,}$/.test(p));
-  // Cells still to place after part i: at least one per remaining part, at most one per digit.
-  const minAfter = parts.map((_, i) => parts.length - i - 1);
-  const maxAfter = parts.map((_, i) => parts.slice(i + 1).reduce((s, p, k) => s + (splittable[i + 1 + k] ? p.length : 1), 0));
-  const out: string[][] = [];
-  const acc: string[] = [];
-  let budget = MAX_CANDIDATES;
-  // Part i, from character `at`: the next number takes 1…len characters (no leading zero).
-  const rec = (i: number, at: number): boolean => {
-    if (--budget < 0) return false;
-    if (i === parts.length) {
-      if (acc.length === n) out.push([...acc]);
-      return true;
-    }
-    const p = parts[i]!;
-    if (!splittable[i]) {
-      acc.push(p);
-      const ok = rec(i + 1, 0);
-      acc.pop();
-      return ok;
-    }
-    if (at === p.length) return rec(i + 1, 0);
-    const cellsLeft = n - acc.length;
-    // Cells this part can still give: at least 1 (what is left must be cut), at most one per digit left.
-    if (cellsLeft - 1 < minAfter[i]! || cellsLeft - (p.length - at) > maxAfter[i]!) return true;
-    const maxLen = p[at] === '0' ? 1 : p.length - at;
-    for (let len = 1; len <= maxLen; len++) {
-      acc.push(p.slice(at, at + len));
-      const ok = rec(i, at + len);
-      acc.pop();
-      if (!ok) return false;
-    }
-    return true;
-  };
-  return rec(0, 0) ? out : undefined;
-}
-
-/** A cell's number as decoding reads it: 1–15 ASCII digits, anything else (blank, 「/」, 「1.5」) is NaN. */
-function num(raw: string | undefined): number {
-  if (raw === undefined || raw.length === 0 || raw.length > 15) return NaN;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 48 || c > 57) return NaN;
-  }
-  return Number(raw);
-}
-
-/** An equation lying wholly within one row, as column indexes of that row and weights. */
-interface RowEquation {
-  readonly cols: readonly number[];
-  readonly ws: readonly number[];
-}
-
-const rowEquationCache = new Map<string, RowEquation[]>();
+/** By the row's id array (tables.ts passes one array per catalogue row), then by format and table. */
+const rowEquationCache = new WeakMap<readonly string[], Map<string, RowEquation[]>>();
 
 /** The equations of `table` whose every term is a cell of the row `cellIds` (the same for every report: memoised). */
 function rowEquations(format: FormatId, table: string, cellIds: readonly string[]): RowEquation[] {
-  const key = `${format}/${table}/${cellIds.join(',')}`;
-  let list = rowEquationCache.get(key);
+  let byTable = rowEquationCache.get(cellIds);
+  if (!byTable) rowEquationCache.set(cellIds, (byTable = new Map()));
+  const key = `${format}/${table}`;
+  let list = byTable.get(key);
   if (list) return list;
   list = [];
   for (const e of equations(format, table)) {
     const cols = e.terms.map((t) => cellIds.indexOf(t.id));
     if (cols.every((c) => c >= 0)) list.push({ cols, ws: e.terms.map((t) => t.w) });
   }
-  rowEquationCache.set(key, list);
+  byTable.set(key, list);
   return list;
 }
-
-const holdsInRow = (r: readonly string[], e: RowEquation): boolean => {
-  let s = 0;
-  for (let k = 0; k < e.cols.length; k++) s += e.ws[k]! * num(r[e.cols[k]!]);
-  return s === 0;
-};
 
 /**
  * `fixed`: the table's cells read without doubt (raw text by id). Returns one outcome per pending row.
@@ -128,19 +68,20 @@ const holdsInRow = (r: readonly string[], e: RowEquation): boolean => {
 export function decodeRows(format: FormatId, table: string, pending: readonly PendingRow[], fixed: Readonly<Record<string, string>>): DecodeOutcome[] {
   const eqs = equations(format, table);
   // Pending rows are distinct rows of the table, so a cell id belongs to at most one of them.
-  const rowOf = new Map<string, number>();
-  const colOf = new Map<string, number>();
-  pending.forEach((p, i) => p.cellIds.forEach((id, k) => (rowOf.set(id, i), colOf.set(id, k))));
+  // Where each pending cell is: row index and column, in one map.
+  const at = new Map<string, { row: number; col: number }>();
+  for (let i = 0; i < pending.length; i++) {
+    const ids = pending[i]!.cellIds;
+    for (let k = 0; k < ids.length; k++) at.set(ids[k]!, { row: i, col: k });
+  }
   const value = (id: string) => num(fixed[id]);
 
   // 1. Each row alone: readings that satisfy the equations lying wholly within the row.
   const total: number[] = [];
   const cands: (string[][] | undefined)[] = pending.map((p, i) => {
-    const all = readings(p.parts, p.cellIds.length);
-    total[i] = all?.length ?? Infinity;
-    if (!all) return undefined;
-    const own = rowEquations(format, table, p.cellIds);
-    return own.length ? all.filter((r) => own.every((e) => holdsInRow(r, e))) : all;
+    const read = readRow(p.parts, p.cellIds.length, rowEquations(format, table, p.cellIds));
+    total[i] = read?.total ?? Infinity;
+    return read?.kept;
   });
 
   // 2. Rows left with several readings: search the combinations that satisfy the equations across rows.
@@ -149,21 +90,21 @@ export function decodeRows(format: FormatId, table: string, pending: readonly Pe
   const chosen = new Map<number, string[]>();
   pending.forEach((_, i) => cands[i]?.length === 1 && chosen.set(i, cands[i]![0]!));
   const cellValue = (id: string): number => {
-    const r = rowOf.get(id);
-    if (r === undefined) return value(id);
-    const c = chosen.get(r);
-    return c ? num(c[colOf.get(id)!]) : NaN;
+    const p = at.get(id);
+    if (p === undefined) return value(id);
+    const c = chosen.get(p.row);
+    return c ? num(c[p.col]) : NaN;
   };
   // Equations that touch an open row, checked once the last open row they touch is chosen.
   const cross: { e: Equation; at: number }[] = [];
   if (open.length) {
     for (const e of eqs) {
-      let at = -1;
+      let last = -1;
       for (const t of e.terms) {
-        const r = rowOf.get(t.id);
-        if (r !== undefined && openAt[r]! > at) at = openAt[r]!;
+        const r = at.get(t.id)?.row;
+        if (r !== undefined && openAt[r]! > last) last = openAt[r]!;
       }
-      if (at >= 0) cross.push({ e, at });
+      if (last >= 0) cross.push({ e, at: last });
     }
   }
   const seen: Set<number>[] = open.map(() => new Set());

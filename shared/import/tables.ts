@@ -153,6 +153,14 @@ function trimBlanks(values: Values, n: number): Values {
   return v;
 }
 
+/** Cell ids of a row's cells: one array per catalogue row, so the decoder can key its memo by identity. */
+const idsCache = new WeakMap<readonly { readonly id: string }[], readonly string[]>();
+function idsOf(defs: readonly { readonly id: string }[]): readonly string[] {
+  let ids = idsCache.get(defs);
+  if (!ids) idsCache.set(defs, (ids = defs.map((c) => c.id)));
+  return ids;
+}
+
 const raw = (t: Values[number]) => (t.t === 'value' ? t.raw : '');
 
 export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Token[]>>>, format: FormatId): TablesRead {
@@ -178,7 +186,7 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
       }
       const parts = v.filter((t) => t.t === 'value').map(raw);
       if (v.length < defs.length && v.some((t) => t.t === 'value' && t.glued) && f === format) {
-        pending.push({ key: info.id, cellIds: defs.map((c) => c.id), parts, info, digits: parts.join('') });
+        pending.push({ key: info.id, cellIds: idsOf(defs), parts, info, digits: parts.join('') });
         return;
       }
       findings.push(finding('structure.row-shape', MESSAGES.rowShape(info.label, defs.length, v.length), defs.map((c) => c.id)));
@@ -236,7 +244,7 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
       outcomes.forEach((o, i) => {
         const p = pending[i]!;
         if (o.ok) {
-          p.cellIds.forEach((id, k) => (cells[id] = o.values[k]!));
+          for (let k = 0; k < p.cellIds.length; k++) cells[p.cellIds[k]!] = o.values[k]!;
           rebuilt.push(p.info.label);
         } else if (o.reason === 'too-many') {
           findings.push(finding('structure.row-shape', IMPORT_MESSAGES.tooAmbiguous(p.info.label, p.digits, p.cellIds.length), [...p.cellIds]));
@@ -245,7 +253,8 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
         }
       });
       if (rebuilt.length) {
-        const ids = outcomes.flatMap((o, i) => (o.ok ? [...pending[i]!.cellIds] : []));
+        const ids: string[] = [];
+        outcomes.forEach((o, i) => o.ok && ids.push(...pending[i]!.cellIds));
         findings.push(finding('text.artifact', IMPORT_MESSAGES.reconstructed(TITLE[table], rebuilt), ids));
       }
     }
