@@ -57,7 +57,12 @@ function mayBePageNumber(line: string): boolean {
   return c === 0x2d || c === 0xff0d || c === 0x2014 || c === 0x2013 || c === 0x7b2c;
 }
 
+/** What preprocessing may change: CR, NUL and form feed anywhere, and a line that may be a page number. */
+const MAY_CHANGE = /[\r\u0000\f]|^[ \t\u3000\u00A0]*[-－—–第]/mu;
+
 function preprocess(raw: string): { text: string; layout: boolean } {
+  // Most text has none of it: one regex scan, and the text is used as it came.
+  if (!MAY_CHANGE.test(raw)) return { text: raw, layout: false };
   // Each replacement only when its character occurs: most inputs have none, and each is a pass over the text.
   let t = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (t.includes('\u0000')) t = t.replace(/\u0000/g, '');

@@ -24,9 +24,12 @@ function decodeBytes(bytes: Uint8Array): string {
 }
 
 /** Control characters (other than tab, newline, form feed, CR) or replacement characters: not a text file. */
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/u;
+
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
-  if (!sample) return false;
+  // One regex scan rules out the usual text with none at all; only then are they counted.
+  if (!sample || !CONTROL.test(sample)) return false;
   let bad = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
@@ -40,6 +43,7 @@ const HTML_TAG = /<(?:html|body|table|tr|td|th|p|div|br|span|h[1-6])\b[^>]{0,500
 function looksHtml(text: string, name: string | undefined): boolean {
   if (name && /\.x?html?$/iu.test(name)) return true;
   const head = text.slice(0, 65_536);
+  if (!head.includes('<')) return false;
   if (/^\s*<(?:!doctype\s+html|html)\b/iu.test(head)) return true;
   let n = 0;
   HTML_TAG.lastIndex = 0;

@@ -11,22 +11,25 @@ import { finding, type Finding } from '../rules/catalogue.js';
 /** Paragraphs of a slice. `layout`: pdftotext lines — an indented line starts a paragraph, others continue it. */
 export function paragraphs(slice: string, layout: boolean): string[] {
   const out: string[] = [];
+  if (!layout) {
+    // Without page layout every non-blank line is a paragraph.
+    for (const line of slice.split('\n')) {
+      const t = line.trim();
+      if (t) out.push(t);
+    }
+    return out;
+  }
   let cur = '';
   for (const line of slice.split('\n')) {
     const t = line.trim();
-    if (!t) {
-      if (!layout && cur) out.push(cur), (cur = '');
-      continue;
-    }
-    const indented = /^[ \t\u3000\u00A0]{2,}/u.test(line);
-    if (!layout || indented || !cur) {
+    if (!t) continue;
+    if (!cur || /^[ \t\u3000\u00A0]{2,}/u.test(line)) {
       if (cur) out.push(cur);
       cur = t;
     } else {
       const a = cur[cur.length - 1]!, b = t[0]!;
       cur += /[A-Za-z0-9]/.test(a) && /[A-Za-z0-9]/.test(b) ? ` ${t}` : t;
     }
-    if (!layout) out.push(cur), (cur = '');
   }
   if (cur) out.push(cur);
   return out;
