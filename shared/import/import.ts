@@ -10,6 +10,7 @@ import { finding, type Finding } from '../rules/catalogue.js';
 import { readInput, type InputKind } from './input.js';
 import { agencyLevel, readContact, readTitle, yearFromPeriod } from './meta.js';
 import { paragraphs, splitOther, splitOverview, splitProblems } from './narrative.js';
+import { preprocess } from './preprocess.js';
 import { findSections, type SectionHit, type SectionId } from './sections.js';
 import { readTables } from './tables.js';
 import { tokenize, type Token } from './tokens.js';
@@ -44,46 +45,9 @@ export interface ImportResult {
   readonly unreadable?: string;
 }
 
-const PAGE_NUMBER = /^[ \t\u3000\u00A0]*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[ \t\u3000\u00A0]*$/u;
 const MAX_PART = 200_000;
 /** A table's text is never this long; beyond it is not read (bounded time on junk). */
 const MAX_TABLE = 200_000;
-
-/** A page number line starts, after spaces, with a dash or 「第」: other lines need no regex test. */
-function mayBePageNumber(line: string): boolean {
-  let i = 0;
-  let c = line.charCodeAt(0);
-  while (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) c = line.charCodeAt(++i);
-  return c === 0x2d || c === 0xff0d || c === 0x2014 || c === 0x2013 || c === 0x7b2c;
-}
-
-/** What preprocessing may change: CR, NUL and form feed anywhere, and a line that may be a page number. */
-const MAY_CHANGE = /[\r\u0000\f]|^[ \t\u3000\u00A0]*[-－—–第]/mu;
-
-function preprocess(raw: string): { text: string; layout: boolean } {
-  // Most text has none of it: one regex scan, and the text is used as it came.
-  if (!MAY_CHANGE.test(raw)) return { text: raw, layout: false };
-  // Each replacement only when its character occurs: most inputs have none, and each is a pass over the text.
-  let t = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-  if (t.includes('\u0000')) t = t.replace(/\u0000/g, '');
-  if (t.includes('\f')) t = t.replace(/\f/g, '\n\f');
-  const lines = t.split('\n');
-  let pageNumbers = 0, formFeeds = 0;
-  const kept: string[] = [];
-  for (const line of lines) {
-    let l = line;
-    if (l.charCodeAt(0) === 12) {
-      formFeeds++;
-      l = l.slice(1);
-    }
-    // A page number is a short line of its own: 「-3-」「第 3 页 共 6 页」.
-    if (l.length <= 40 && mayBePageNumber(l) && PAGE_NUMBER.test(l)) pageNumbers++;
-    else kept.push(l);
-  }
-  const layout = formFeeds > 0 || pageNumbers >= 2;
-  // Nothing dropped or cut: the text is the input as it came (no copy).
-  return { text: formFeeds === 0 && pageNumbers === 0 ? t : kept.join('\n'), layout };
-}
 
 const TABLE_OF: Partial<Record<SectionId, TableId>> = { proactive: 't2', requests: 't3', review: 't4' };
 /** Where a table starts when its section heading is missing. */
