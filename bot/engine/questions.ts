@@ -32,9 +32,18 @@ export function gateValue(state: State, draft: Draft, q: { id: string; cells: re
   const own = state.gates[q.id];
   if (own !== undefined) return own;
   if (!q.cells.length) return undefined;
-  const nonZero = q.cells.some((c) => draft.cells[c] !== undefined && parseCell(draft.cells[c]).value !== 0);
-  if (nonZero) return true;
-  return q.cells.every((c) => draft.cells[c] !== undefined) ? false : undefined;
+  let all = true;
+  for (const c of q.cells) {
+    const raw = draft.cells[c];
+    if (raw === undefined) all = false;
+    else if (!isZero(raw)) return true;
+  }
+  return all ? false : undefined;
+}
+
+/** parseCell(raw).value === 0, with the common 「0」 answered without parsing (this runs for every gate cell). */
+function isZero(raw: string): boolean {
+  return raw === '0' || parseCell(raw).value === 0;
 }
 
 type Gate = Extract<Question, { type: 'gate' }>;
@@ -114,7 +123,7 @@ export function activeApplicants(state: State, draft: Draft, format: FormatId): 
   if (state.applicants) return state.applicants;
   const { t3Applicants: cols, t3ApplicantCells: asked } = skeleton(format);
   if (!asked.every((c) => draft.cells[c.id] !== undefined)) return undefined;
-  return cols.map((c) => c.column).filter((col) => asked.some((c) => c.column === col && parseCell(draft.cells[c.id]).value !== 0));
+  return cols.map((c) => c.column).filter((col) => asked.some((c) => c.column === col && !isZero(draft.cells[c.id]!)));
 }
 
 function t2Questions(format: FormatId, state: State, draft: Draft): Question[] {
