@@ -1,8 +1,8 @@
 /** The commands a clerk can send at any point: 帮助 上一题 跳过 修改 进度 预览 暂停 重新开始 完成. */
 import { checkDraft, summarize, type Finding } from '../../shared/index.js';
+import { renderReportMarkdown } from '../../shared/render/report.js';
 import { initialState } from './state.js';
 import { ask, fmt, list, pathOf, questionName } from './flow.js';
-import { previewMarkdown } from './preview.js';
 import { isAnswered, type Question } from './questions.js';
 import { askStart } from './start.js';
 import { T } from './texts.js';
@@ -168,7 +168,8 @@ export async function runCommand(t: Turn, name: CommandName, arg: string): Promi
       return ask(t);
     }
     case 'preview':
-      t.replies.push({ type: 'preview', markdown: previewMarkdown(t.draft) });
+      // the one report renderer, which escapes what the clerk typed
+      t.replies.push({ type: 'preview', markdown: renderReportMarkdown(t.draft) });
       return ask(t);
     case 'finish': {
       const findings = checkDraft(t.draft);
