@@ -54,19 +54,34 @@ function occurs(text: string, from: number, to: number, code: number): boolean {
   return false;
 }
 
-/** Compacted characters from `from` to the end of the line, with their offsets. */
-function window(text: string, from: number, max: number): { s: string; pos: number[] } {
+/**
+ * Compacted characters (normalised, spaces left out) from `from` to the end of the line, at most `max`; `raw` is the
+ * normalised text they come from, so the offset of the n-th one can be found when a match needs it.
+ */
+function window(text: string, from: number, max: number): { s: string; raw: string } {
   const raw = normalizeChars(text.slice(from, from + max * 4));
   let s = '';
-  const pos: number[] = [];
-  for (let i = 0; i < raw.length && s.length < max; i++) {
+  let n = 0, run = -1, i = 0;
+  for (; i < raw.length && n < max; i++) {
     const c = raw.charCodeAt(i);
     if (c === 10) break;
-    if (isSpaceCode(c)) continue;
-    s += raw[i];
-    pos.push(from + i);
+    if (isSpaceCode(c)) {
+      if (run >= 0) s += raw.slice(run, i);
+      run = -1;
+      continue;
+    }
+    if (run < 0) run = i;
+    n++;
   }
-  return { s, pos };
+  if (run >= 0) s += raw.slice(run, i);
+  return { s, raw };
+}
+
+/** Offset in the text just after the `len`-th compacted character of a window read from `from`. */
+function windowEnd(raw: string, from: number, len: number): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) if (!isSpaceCode(raw.charCodeAt(i)) && ++n === len) return from + i + 1;
+  return from + raw.length;
 }
 
 interface BodyMatch {
@@ -89,7 +104,7 @@ function matchBody(text: string, from: number, k: number): BodyMatch | undefined
     if (!win.s || sharedGrams(win.s, w.grams).shared < w.grams.size * 0.4) continue;
     const tol = Math.max(1, Math.floor(w.text.length * 0.2));
     const { d, len } = prefixDistance(w.text, win.s, tol);
-    if (d <= tol && len > 0 && (!best || d < best.d)) best = { end: win.pos[len - 1]! + 1, d, alt };
+    if (d <= tol && len > 0 && (!best || d < best.d)) best = { end: windowEnd(win.raw, from, len), d, alt };
   }
   return best;
 }
