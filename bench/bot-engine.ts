@@ -1,10 +1,11 @@
 /**
  * The bot's interview engine and store, in process (the HTTP/Direct Line figure is the server's bench): turn
  * latency of 50 concurrent conversations × 40 turns on the embedded store, commit cost of SQLite (WASM) and, when
- * NIANBAO_TEST_PG_URL is set, PostgreSQL, and the memory the embedded store adds.
+ * NIANBAO_TEST_PG_URL is set, PostgreSQL, and the memory the embedded store adds. CPU per turn beside the wall
+ * figures: the machine may be shared.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterviewer } from '../bot/engine/index.js';
 import { openStore, type Store } from '../bot/store/index.js';
@@ -48,6 +49,8 @@ export async function bench(): Promise<Record<string, string | number>> {
     const bot = createInterviewer(store);
     let peak = process.memoryUsage().rss;
     const latencies: number[] = [];
+    out['engine: load average at start (1/5/15 min)'] = loadavg().map((x) => x.toFixed(2)).join(' ');
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(Array.from({ length: 50 }, async (_, i) => {
       const key = { channelId: 'bench', userId: `u${i}`, conversationId: `c${i}` };
@@ -59,6 +62,8 @@ export async function bench(): Promise<Record<string, string | number>> {
       }
     }));
     out['engine: 50 conversations × 40 turns, wall (ms)'] = Math.round(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    out['engine: CPU per turn (ms, this process)'] = ms((cpu.user + cpu.system) / 1000 / latencies.length);
     out['engine: turn p50 (ms)'] = ms(pct(latencies, 50));
     out['engine: turn p99 (ms)'] = ms(pct(latencies, 99));
     out['engine: peak RSS (MB)'] = ms(peak / 1e6);
