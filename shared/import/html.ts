@@ -23,6 +23,14 @@ export function rowLine(cells: readonly string[]): string {
   return cells.map((c) => c.replace(/[\r\n\t]+/g, ' ').trim()).join('\t');
 }
 
+/** A line without its leading and trailing U+0020 spaces (other white space stays, as it was written). */
+function trimSpaces(l: string): string {
+  let a = 0, b = l.length;
+  while (a < b && l.charCodeAt(a) === 32) a++;
+  while (b > a && l.charCodeAt(b - 1) === 32) b--;
+  return a === 0 && b === l.length ? l : l.slice(a, b);
+}
+
 export function htmlToText(html: string): string {
   const out: string[] = [];
   const tables: TableCtx[] = [];
@@ -73,5 +81,5 @@ export function htmlToText(html: string): string {
     if (e.name === 'pre') pre = Math.max(0, pre + (e.type === 'open' ? 1 : -1));
     if (BLOCK.has(e.name)) write('\n');
   });
-  return out.join('').split('\n').map((l) => l.replace(/^ +| +$/g, '')).join('\n');
+  return out.join('').split('\n').map(trimSpaces).join('\n');
 }

@@ -37,6 +37,36 @@ function parseAttrs(s: string): Record<string, string> {
   return attrs;
 }
 
+/**
+ * An open tag. Its attributes are parsed only when read: the HTML reader never reads them and the .docx reader
+ * reads them on one element, while parsing them for every tag was most of the time spent on a web page.
+ */
+class OpenTag {
+  readonly type = 'open';
+  #body: string;
+  #attrs: Record<string, string> | undefined;
+  constructor(readonly name: string, body: string, readonly selfClosing: boolean) {
+    this.#body = body;
+  }
+  get attrs(): Readonly<Record<string, string>> {
+    return (this.#attrs ??= parseAttrs(this.#body));
+  }
+}
+
+/** A tag name character: ASCII letter, digit, 「:」「_」「-」. */
+function isNameCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45;
+}
+
+/** `s` has an ASCII capital (only then is a lower-case copy made). */
+function hasCapital(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
 /** Elements whose content is not text to read. */
 const RAW_TEXT = new Set(['script', 'style', 'template', 'noscript', 'title', 'xml']);
 
@@ -69,7 +99,7 @@ export function readMarkup(src: string, on: (e: MarkupEvent) => void, lowerNames
     const closing = next === '/';
     const nameStart = lt + (closing ? 2 : 1);
     let j = nameStart;
-    while (j < n && /[A-Za-z0-9:_-]/.test(src[j]!)) j++;
+    while (j < n && isNameCode(src.charCodeAt(j))) j++;
     if (j === nameStart) {
       i = lt + 1; // a lone '<' is text
       continue;
@@ -78,7 +108,7 @@ export function readMarkup(src: string, on: (e: MarkupEvent) => void, lowerNames
     if (gt < 0) break;
     flush(lt);
     const rawName = src.slice(nameStart, j);
-    const name = lowerNames ? rawName.toLowerCase() : rawName;
+    const name = lowerNames && hasCapital(rawName) ? rawName.toLowerCase() : rawName;
     i = textStart = gt + 1;
     if (closing) {
       on({ type: 'close', name });
@@ -86,7 +116,7 @@ export function readMarkup(src: string, on: (e: MarkupEvent) => void, lowerNames
     }
     const body = src.slice(j, gt);
     const selfClosing = body.endsWith('/');
-    on({ type: 'open', name, attrs: parseAttrs(selfClosing ? body.slice(0, -1) : body), selfClosing });
+    on(new OpenTag(name, selfClosing ? body.slice(0, -1) : body, selfClosing));
     if (lowerNames && !selfClosing && RAW_TEXT.has(name)) {
       const re = new RegExp(`</${name}\\s*>`, 'ig');
       re.lastIndex = i;
