@@ -49,9 +49,12 @@ function cpuSeconds(pid: number): number {
   return (Number(f[11]) + Number(f[12])) / TICKS; // utime, stime
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-
-function call(url: string, method: string, token?: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+/**
+ * One kept-alive connection per conversation, as each person's browser holds its own: its requests follow one
+ * another, so it is never idle longer than the think time (a shared pool left sockets idle past the server's
+ * keep-alive timeout and now and then sent a request on one the server was closing: ECONNRESET).
+ */
+function call(agent: Agent, url: string, method: string, token?: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const text = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(url, {
@@ -71,20 +74,21 @@ function call(url: string, method: string, token?: string, body?: unknown): Prom
 /** One Direct Line conversation, as webchat holds it with polling: post the answer, then get what came after. */
 class Conversation {
   private watermark = '';
-  private constructor(private readonly base: string, private readonly token: string, private readonly id: string) {}
+  private constructor(private readonly agent: Agent, private readonly base: string, private readonly token: string, private readonly id: string) {}
 
   static async start(serverUrl: string): Promise<Conversation> {
     const base = `${serverUrl.replace(/\/$/, '')}/v3/directline`;
-    const g = (await call(`${base}/tokens/generate`, 'POST')).json as { token: string; conversationId: string };
-    const r = await call(`${base}/conversations`, 'POST', g.token);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const g = (await call(agent, `${base}/tokens/generate`, 'POST')).json as { token: string; conversationId: string };
+    const r = await call(agent, `${base}/conversations`, 'POST', g.token);
     if (r.status !== 201) throw new Error(`start conversation: ${r.status}`);
-    const c = new Conversation(base, g.token, g.conversationId);
+    const c = new Conversation(agent, base, g.token, g.conversationId);
     await c.poll(); // the welcome
     return c;
   }
 
   private async poll(): Promise<{ from: { id: string } }[]> {
-    const r = await call(`${this.base}/conversations/${this.id}/activities?watermark=${encodeURIComponent(this.watermark)}`, 'GET', this.token);
+    const r = await call(this.agent, `${this.base}/conversations/${this.id}/activities?watermark=${encodeURIComponent(this.watermark)}`, 'GET', this.token);
     if (r.status !== 200) throw new Error(`poll: ${r.status}`);
     const body = r.json as { activities: { from: { id: string } }[]; watermark: string };
     this.watermark = body.watermark;
@@ -93,9 +97,13 @@ class Conversation {
 
   /** Posts one answer; returns the bot's replies to it. */
   async send(text: string): Promise<unknown[]> {
-    const r = await call(`${this.base}/conversations/${this.id}/activities`, 'POST', this.token, { type: 'message', from: { id: 'clerk' }, locale: 'zh-CN', text });
+    const r = await call(this.agent, `${this.base}/conversations/${this.id}/activities`, 'POST', this.token, { type: 'message', from: { id: 'clerk' }, locale: 'zh-CN', text });
     if (r.status !== 200) throw new Error(`post: ${r.status}`);
     return (await this.poll()).filter((a) => a.from.id === 'nianbao');
+  }
+
+  close(): void {
+    this.agent.destroy();
   }
 }
 
@@ -114,6 +122,7 @@ export async function bench(): Promise<Record<string, string | number>> {
     const answered = (await first.send('你好')).length > 0;
     const coldStart = performance.now() - bot.started;
     if (!answered) throw new Error('no answer to the first message');
+    first.close();
     const pid = bot.child.pid!;
 
     /** Every conversation answers as soon as it is asked (`thinkMs` 0), or after a pause like a person's. */
@@ -134,6 +143,7 @@ export async function bench(): Promise<Record<string, string | number>> {
       }));
       const wall = performance.now() - t0;
       const server = cpuSeconds(pid) - server0, client = ownCpu() - client0;
+      clients.forEach((c) => c.close());
       return { latencies, wall, server, client, loadBefore };
     };
     const fast = await run(0, 0);
@@ -157,7 +167,6 @@ export async function bench(): Promise<Record<string, string | number>> {
       '服务进程峰值 RSS（目标 ≤ 250 MB）': `${rss} MB`,
     };
   } finally {
-    agent.destroy();
     await bot.stop();
     rmSync(dir, { recursive: true, force: true });
   }
