@@ -112,12 +112,6 @@ function matchBody(text: string, from: number, k: number): BodyMatch | undefined
 /** First characters a heading line without its number may start with. */
 const FIRST = WORDINGS.map((ws) => new Set(ws.map((w) => w.text.charCodeAt(0))));
 
-/** First non-space character at or after `j` on its line (or the line's end). */
-function skip(text: string, j: number): number {
-  while (j < text.length && text.charCodeAt(j) !== 10 && isSpaceCode(text.charCodeAt(j))) j++;
-  return j;
-}
-
 const SEPARATOR_CODES = new Set([...SEPARATORS].map((ch) => ch.charCodeAt(0)));
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -148,35 +142,45 @@ function headingAt(text: string, i: number, first: boolean, k: number): SectionH
   return { id: s.id, index: k, start: i, end: m.end, written: written.trim(), official: s.heading, exact };
 }
 
+/** What `skip` passes over: the spaces of isSpaceCode except the line end. */
+const LINE_SPACE = '\\t\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+
+const classChar = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+
+/**
+ * Per section, where its heading may start, in text order: a line's first non-space character when it is the
+ * numeral, the arabic digit or a first character of a wording (group 1, matched from the line end before it), else
+ * any occurrence of the numeral. Every other place was rejected by headingAt's first test, so one regex scan stands
+ * for a loop over every line. `atStart` reads the first line when the search starts at a line start.
+ */
+const CANDIDATES = NUMERALS.map((numeral, k) => {
+  const firsts = [numeral.charCodeAt(0), 49 + k, ...FIRST[k]!].map(classChar).join('');
+  return {
+    next: new RegExp(`\\n[${LINE_SPACE}]*([${firsts}])|${classChar(numeral.charCodeAt(0))}`, 'g'),
+    atStart: new RegExp(`[${LINE_SPACE}]*([${firsts}])`, 'y'),
+  };
+});
+
 /**
  * The first heading of section `k` after `from`, tried in text order at each occurrence of its numeral and at
  * each line's first non-space character (a line starting with the numeral is tried once, as a line start).
  */
 function findOne(text: string, from: number, k: number): SectionHit | undefined {
-  const numeral = NUMERALS[k]!;
-  let num = text.indexOf(numeral, from);
-  let lf: number;
-  if (from === 0 || text.charCodeAt(from - 1) === 10) lf = skip(text, from);
-  else {
-    const line = text.indexOf('\n', from);
-    lf = line < 0 ? -1 : skip(text, line + 1);
-  }
-  while (num >= 0 || lf >= 0) {
-    let i: number;
-    let first: boolean;
-    if (lf >= 0 && (num < 0 || lf <= num)) {
-      i = lf;
-      first = true;
-      if (num === lf) num = text.indexOf(numeral, num + 1);
-      const line = text.indexOf('\n', lf);
-      lf = line < 0 ? -1 : skip(text, line + 1);
-      if (i >= text.length || text.charCodeAt(i) === 10) continue; // a blank line
-    } else {
-      i = num;
-      first = false;
-      num = text.indexOf(numeral, num + 1);
+  const { next, atStart } = CANDIDATES[k]!;
+  next.lastIndex = from;
+  if (from === 0) {
+    atStart.lastIndex = 0;
+    const m = atStart.exec(text);
+    if (m) {
+      const hit = headingAt(text, m[0].length - 1, true, k);
+      if (hit) return hit;
+      next.lastIndex = m[0].length;
     }
-    const hit = headingAt(text, i, first, k);
+  } else if (text.charCodeAt(from - 1) === 10) next.lastIndex = from - 1; // from its line end, to read it as a line
+  let m: RegExpExecArray | null;
+  while ((m = next.exec(text)) !== null) {
+    const first = m[1] !== undefined;
+    const hit = headingAt(text, first ? m.index + m[0].length - 1 : m.index, first, k);
     if (hit) return hit;
   }
   return undefined;
