@@ -5,8 +5,13 @@
 
 const PAGE_NUMBER = /^[ \t\u3000\u00A0]*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[ \t\u3000\u00A0]*$/u;
 
-/** What preprocessing may change: CR, NUL and form feed anywhere, and a line that may be a page number. */
-const MAY_CHANGE = /[\r\u0000\f]|^[ \t\u3000\u00A0]*[-－—–第]/mu;
+/**
+ * What preprocessing may change: CR, NUL and form feed anywhere, and a line that may be a page number (a dash or
+ * 「第」 and a digit after its spaces; the first line is tested apart). Written without `^` and the `m` flag, which
+ * made the engine try every position of the text.
+ */
+const MAY_CHANGE = /[\r\u0000\f]|\n[ \t\u3000\u00A0]*(?:[-－—–]|第)\s*\d/;
+const FIRST_LINE_MAY_CHANGE = /^[ \t\u3000\u00A0]*(?:[-－—–]|第)\s*\d/;
 
 /** A page number line starts, after spaces, with a dash or 「第」: other lines need no regex test. */
 function mayBePageNumber(t: string, from: number, end: number): boolean {
@@ -23,7 +28,7 @@ function mayBePageNumber(t: string, from: number, end: number): boolean {
 
 export function preprocess(raw: string): { text: string; layout: boolean } {
   // Most text has none of it: one regex scan, and the text is used as it came.
-  if (!MAY_CHANGE.test(raw)) return { text: raw, layout: false };
+  if (!MAY_CHANGE.test(raw) && !FIRST_LINE_MAY_CHANGE.test(raw)) return { text: raw, layout: false };
   // Each replacement only when its character occurs (each is a pass over the text). A form feed starts a line.
   let t = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (t.includes('\u0000')) t = t.replace(/\u0000/g, '');

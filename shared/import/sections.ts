@@ -94,7 +94,8 @@ function matchBody(text: string, from: number, k: number): BodyMatch | undefined
   let best: BodyMatch | undefined;
   const wordings = WORDINGS[k]!;
   const nearEnd = Math.min(text.length, from + 16);
-  for (let alt = 0; alt < wordings.length; alt++) {
+  // A later wording replaces the best only when strictly nearer: after an exact match there is nothing to find.
+  for (let alt = 0; alt < wordings.length && !(best && best.d === 0); alt++) {
     const w = wordings[alt]!;
     // Cheap test first: two of the wording's first four characters near the start.
     let hits = 0;
