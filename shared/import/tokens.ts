@@ -99,16 +99,17 @@ function matchAt(norm: string, i: number, key: string): number {
 }
 
 /** The longest label starting at `i`, or undefined. Only keys whose second character comes next are tried. */
-function anchorAt(norm: string, i: number, v: Vocab): { e: VocabEntry; end: number } | undefined {
+function anchorAt(norm: string, i: number, v: Vocab, spaced: boolean): { e: VocabEntry; end: number } | undefined {
   const c = norm.charCodeAt(i);
   const seconds = v.bySecond.get(c);
   if (!seconds) return undefined;
   let j = i + 1;
-  while (j < norm.length && isSpaceCode(norm.charCodeAt(j))) j++;
+  if (spaced) while (j < norm.length && isSpaceCode(norm.charCodeAt(j))) j++;
   const list = seconds.get(norm.charCodeAt(j)) ?? v.singles.get(c);
   if (!list) return undefined;
   for (const e of list) {
-    const end = matchAt(norm, i, e.key);
+    // Without a space in the segment a label can only match as written in one piece: a native comparison.
+    const end = spaced ? matchAt(norm, i, e.key) : norm.startsWith(e.key, i) ? i + e.key.length : -1;
     if (end >= 0) return { e, end };
   }
   return undefined;
@@ -124,11 +125,11 @@ function isBoundary(c: number): boolean {
  * A short label (「其他」「总计」「规章」) counts only where it stands apart: between spaces, numbers or other labels.
  * Inside a wrapped fragment such as 「计其他情形）」 it is just text.
  */
-function standsApart(norm: string, i: number, end: number, afterAnchor: boolean, v: Vocab): boolean {
+function standsApart(norm: string, i: number, end: number, afterAnchor: boolean, v: Vocab, spaced: boolean): boolean {
   const before = i === 0 || afterAnchor || isBoundary(norm.charCodeAt(i - 1));
   if (!before) return false;
   if (end >= norm.length || isBoundary(norm.charCodeAt(end))) return true;
-  const next = anchorAt(norm, end, v);
+  const next = anchorAt(norm, end, v, spaced);
   return next !== undefined && next.e.key.length > 3;
 }
 
@@ -158,21 +159,25 @@ function segmentAt(region: string, a: number, b: number, v: Vocab, out: Token[])
   segment(seg, normalizeChars(seg), v, out);
 }
 
+/** A character isSpaceCode counts as space (what matchAt skips inside a label). */
+const SPACE = /[\t-\r \u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 /** `seg` as written and `norm`, the same text normalised (same length). */
 function segment(seg: string, norm: string, v: Vocab, out: Token[]): void {
   let last = 0;
   let anchored = false;
   const bits = v.firstBits;
+  const spaced = SPACE.test(norm);
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
     if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
     // Right after 「2.」 only a whole numbered label may start: 「2.其他法律行政止公开」 (a typo) is leftover text
     // for similarity matching, not the column header 「其他」 followed by 「法律行政止公开」.
     if (i >= 2 && norm.charCodeAt(i - 1) === 0x2e && norm.charCodeAt(i - 2) >= 48 && norm.charCodeAt(i - 2) <= 57) continue;
-    const hit = anchorAt(norm, i, v);
+    const hit = anchorAt(norm, i, v, spaced);
     if (hit) {
       const { e, end } = hit;
-      if (e.key.length <= 3 && !standsApart(norm, i, end, anchored && last === i, v)) continue;
+      if (e.key.length <= 3 && !standsApart(norm, i, end, anchored && last === i, v, spaced)) continue;
       anchored = true;
       piece(seg.slice(last, i), out);
       out.push({ t: 'anchor', entry: e, text: seg.slice(i, end) });
@@ -238,6 +243,8 @@ export function tokenize(region: string, v: Vocab): Token[] {
       let cellStart = start;
       for (let sep = nextSeparator(start); ; sep = nextSeparator(sep + 1)) {
         const cut = sep >= 0 && sep < end ? sep : end;
+        // The line's leading spaces were just passed over: a first cell holding them starts after them.
+        if (cellStart === start && cut > text) cellStart = text;
         if (cell(region, cellStart, cut, v, out)) started = true;
         else if (started) out.push({ t: 'blank' });
         if (cut === end) break;
