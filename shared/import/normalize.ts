@@ -88,6 +88,10 @@ export function compact(s: string): string {
 /** Leading numbering of a label or heading: 「一、」「（三）」「1.」「(2)」. */
 export const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d{1,2}\.)/u;
 
+/** What numbering can start with: a Chinese numeral, 「（」 or an ASCII digit. */
+const NUMBERING_FIRST = new Set([...'一二三四五六七八九十（0123456789'].map((ch) => ch.charCodeAt(0)));
+
 export function stripNumbering(label: string): string {
-  return label.replace(NUMBERING, '');
+  // Most texts start with none of them: no regex run for those.
+  return NUMBERING_FIRST.has(label.charCodeAt(0)) ? label.replace(NUMBERING, '') : label;
 }
