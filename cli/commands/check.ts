@@ -1,7 +1,7 @@
 /** `nianbao check FILE… [--previous FILE] [--year YEAR] [--json]` (SPEC §7). */
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { checkTables, draftFormat, summarize, type Draft, type Finding } from '../../shared/index.js';
+import { commandArgs, usageError, yearArg } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
 import { loadReport, type Loaded } from '../load.js';
 import { formatFindings } from '../report-text.js';
@@ -44,35 +44,16 @@ export function jsonLine(r: CheckedReport): string {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args, allowPositionals: true, strict: true,
-      options: {
-        previous: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        report: { type: 'string' }, summary: { type: 'boolean' },
-      },
-    }));
-  } catch (e) {
-    io.stderr.write(`${(e as Error).message}\n${HELP}\n`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    io.stdout.write(`${HELP}\n`);
-    return EXIT.ok;
-  }
-  if (positionals.length === 0) {
-    io.stderr.write(`请给出要检查的文件。\n${HELP}\n`);
-    return EXIT.usage;
-  }
-  let year: number | undefined;
-  if (values.year !== undefined) {
-    year = Number(values.year);
-    if (!Number.isInteger(year) || year < 1949 || year > 9999) {
-      io.stderr.write(`--year 应为四位年份，实为“${values.year}”\n`);
-      return EXIT.usage;
-    }
-  }
+  const parsed = commandArgs(args, {
+    previous: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' },
+    report: { type: 'string' }, summary: { type: 'boolean' },
+  }, HELP, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) return usageError(io, '请给出要检查的文件。', HELP);
+  const yearOption = yearArg(values.year, io);
+  if (!yearOption) return EXIT.usage;
+  const { year } = yearOption;
   const options = year === undefined ? {} : { year };
   let previous: Draft | undefined;
   if (values.previous) {

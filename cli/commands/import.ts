@@ -1,8 +1,8 @@
 /** `nianbao import REPORT [-o DRAFT.json] [--json] [--year YEAR]` (SPEC §7). */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { summarize } from '../../shared/index.js';
+import { commandArgs, usageError, yearArg } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
 import { loadReport } from '../load.js';
 import { formatFindings } from '../report-text.js';
@@ -17,35 +17,13 @@ export const HELP = `用法：nianbao import 年报文件 [-o 草稿.json] [--js
 退出状态：0 读取无错误；1 读取时发现错误（如表格缺行、数字无法拆分）；2 文件无法读取或用法有误`;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args, allowPositionals: true, strict: true,
-      options: {
-        output: { type: 'string', short: 'o' }, json: { type: 'boolean' }, year: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    io.stderr.write(`${(e as Error).message}\n${HELP}\n`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    io.stdout.write(`${HELP}\n`);
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) {
-    io.stderr.write(`${positionals.length ? '一次只能导入一个文件' : '请给出要导入的年报文件'}。\n${HELP}\n`);
-    return EXIT.usage;
-  }
-  let year: number | undefined;
-  if (values.year !== undefined) {
-    year = Number(values.year);
-    if (!Number.isInteger(year) || year < 1949 || year > 9999) {
-      io.stderr.write(`--year 应为四位年度，如 2024，而不是“${values.year}”\n`);
-      return EXIT.usage;
-    }
-  }
+  const parsed = commandArgs(args, { output: { type: 'string', short: 'o' }, json: { type: 'boolean' }, year: { type: 'string' } }, HELP, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) return usageError(io, `${positionals.length ? '一次只能导入一个文件' : '请给出要导入的年报文件'}。`, HELP);
+  const yearOption = yearArg(values.year, io);
+  if (!yearOption) return EXIT.usage;
+  const { year } = yearOption;
   const file = positionals[0]!;
   const loaded = await loadReport(resolve(io.cwd, file), year !== undefined ? { year } : {});
   if (!loaded.ok) {

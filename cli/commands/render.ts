@@ -1,9 +1,9 @@
 /** `nianbao render DRAFT.json -o FILE.docx|.html|.md` (SPEC §7): the complete report in the official layout. */
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkTables, summarize } from '../../shared/index.js';
 import { renderReportHtml, renderReportMarkdown } from '../../shared/render/report.js';
+import { commandArgs, usageError } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
 import { loadReport } from '../load.js';
 import { formatFindings } from '../report-text.js';
@@ -24,24 +24,10 @@ const RENDERERS: Record<string, (draft: Parameters<typeof renderReportHtml>[0], 
 };
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args, allowPositionals: true, strict: true,
-      options: { output: { type: 'string', short: 'o' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (e) {
-    io.stderr.write(`${(e as Error).message}\n${HELP}\n`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    io.stdout.write(`${HELP}\n`);
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) {
-    io.stderr.write(`${positionals.length ? '一次只能排版一个草稿' : '请给出草稿文件'}。\n${HELP}\n`);
-    return EXIT.usage;
-  }
+  const parsed = commandArgs(args, { output: { type: 'string', short: 'o' }, date: { type: 'string' } }, HELP, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) return usageError(io, `${positionals.length ? '一次只能排版一个草稿' : '请给出草稿文件'}。`, HELP);
   if (!values.output) {
     io.stderr.write(`请用 -o 给出输出文件。\n${HELP}\n`);
     return EXIT.usage;

@@ -1,8 +1,8 @@
 /** `nianbao template --year YEAR [--agency NAME] [--from DRAFT.json] -o FILE.xlsx` (SPEC §7). */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatIdForYear, type Draft } from '../../shared/index.js';
+import { commandArgs, usageError, yearArg } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
 import { loadReport } from '../load.js';
 import { writeTemplate } from '../xlsx/write-template.js';
@@ -17,49 +17,24 @@ export const HELP = `用法：nianbao template --year 年度 [--agency 机关名
 退出状态：0 成功；2 用法有误或文件无法读取`;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args, strict: true, allowPositionals: false,
-      options: {
-        year: { type: 'string' }, agency: { type: 'string' }, from: { type: 'string' },
-        output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    io.stderr.write(`${(e as Error).message}\n${HELP}\n`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    io.stdout.write(`${HELP}\n`);
-    return EXIT.ok;
-  }
-  if (!values.output) {
-    io.stderr.write(`请用 -o 给出输出文件。\n${HELP}\n`);
-    return EXIT.usage;
-  }
-  if (!/\.xlsx$/i.test(values.output)) {
-    io.stderr.write(`输出文件应以 .xlsx 结尾，实为“${values.output}”\n`);
-    return EXIT.usage;
-  }
+  const parsed = commandArgs(args, {
+    year: { type: 'string' }, agency: { type: 'string' }, from: { type: 'string' }, output: { type: 'string', short: 'o' },
+  }, HELP, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length) return usageError(io, `多余的参数：${positionals.join(' ')}`, HELP);
+  if (!values.output) return usageError(io, '请用 -o 给出输出文件。', HELP);
+  if (!/\.xlsx$/i.test(values.output)) return usageError(io, `输出文件应以 .xlsx 结尾，实为“${values.output}”`);
+  const yearOption = yearArg(values.year, io);
+  if (!yearOption) return EXIT.usage;
   let draft: Draft | undefined;
   if (values.from) {
     const loaded = await loadReport(resolve(io.cwd, values.from));
-    if (!loaded.ok) {
-      io.stderr.write(`${values.from}：${loaded.error}\n`);
-      return EXIT.usage;
-    }
+    if (!loaded.ok) return usageError(io, `${values.from}：${loaded.error}`);
     draft = loaded.draft;
   }
-  const year = values.year !== undefined ? Number(values.year) : draft?.year;
-  if (year === undefined) {
-    io.stderr.write(`请用 --year 给出报告年度。\n${HELP}\n`);
-    return EXIT.usage;
-  }
-  if (!Number.isInteger(year) || year < 1949 || year > 9999) {
-    io.stderr.write(`--year 应为四位年份，实为“${values.year}”\n`);
-    return EXIT.usage;
-  }
+  const year = yearOption.year ?? draft?.year;
+  if (year === undefined) return usageError(io, '请用 --year 给出报告年度。', HELP);
   const format = formatIdForYear(year);
   if (!format) {
     io.stderr.write(`报告年度 ${year} 年早于 2019 年，适用旧版年报格式，本工具不支持\n`);
