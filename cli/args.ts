@@ -15,9 +15,18 @@ export function commandArgs<const O extends Options>(args: string[], options: O,
     }
     return parsed;
   } catch (e) {
-    io.stderr.write(`${(e as Error).message}\n${help}\n`);
-    return EXIT.usage;
+    return usageError(io, usageMessage(e as Error & { code?: string }), help);
   }
+}
+
+/** node:util's parse errors are in English; the option they name is all a clerk needs. */
+function usageMessage(e: Error & { code?: string }): string {
+  const option = /'(-[^' ]+)/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `不认识的选项“${option}”。`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /missing/.test(e.message) ? `选项“${option}”后面缺少取值。` : `选项“${option}”不带取值。`;
+  }
+  return `参数有误：${e.message}`;
 }
 
 /** Writes a usage error and returns the exit status for it. */
