@@ -10,7 +10,7 @@ import type { Finding } from '../../shared/rules/catalogue.js';
 import type { Draft } from '../../shared/draft.js';
 import type { FormatId } from '../../shared/formats/index.js';
 import { desiredNotes, diffNotes, isOurNote, sheetQualified, splitCellAddress, type NoteDiff } from './notes.js';
-import type { ChangedArgs, ExcelHost, XRequestContext } from './office-types.js';
+import type { ChangedArgs, ExcelHost, XNoteCollection, XRequestContext } from './office-types.js';
 import { PROPERTY_AGENCY, PROPERTY_YEAR } from './layout-writer.js';
 import { prefillFromPrevious } from './prefill.js';
 
@@ -82,17 +82,7 @@ export class SheetSession {
       ws.onChanged.add((args) => this.handle(args));
       const notes = this.notesSupported ? ctx.workbook.notes.load('items/content') : undefined;
       await ctx.sync();
-      if (!notes) return;
-      const located = notes.items.map((n) => ({ n, at: n.getLocation().load('address') }));
-      await ctx.sync();
-      this.notes.clear();
-      this.userNoted.clear();
-      for (const { n, at } of located) {
-        const { sheet, cell } = splitCellAddress(at.address);
-        if (sheet !== undefined && sheet !== this.sheet.name) continue;
-        if (isOurNote(n.content)) this.notes.set(cell, n.content);
-        else this.userNoted.add(cell);
-      }
+      if (notes) await this.takeOverNotes(ctx, notes);
     });
   }
 
@@ -179,16 +169,22 @@ export class SheetSession {
       ctx.runtime.enableEvents = true;
       const notes = ctx.workbook.notes.load('items/content');
       await ctx.sync();
-      const located = notes.items.map((n) => ({ n, at: n.getLocation().load('address') }));
-      await ctx.sync();
-      this.notes.clear();
-      this.userNoted.clear();
-      for (const { n, at } of located) {
-        const { sheet, cell } = splitCellAddress(at.address);
-        if (sheet !== undefined && sheet !== this.sheet.name) continue;
-        (isOurNote(n.content) ? this.notes.set(cell, n.content) : this.userNoted.add(cell));
-      }
+      await this.takeOverNotes(ctx, notes);
     });
+  }
+
+  /** Notes already on this sheet: ours (from an earlier session) are taken over, the user's are left alone. */
+  private async takeOverNotes(ctx: XRequestContext, notes: XNoteCollection): Promise<void> {
+    const located = notes.items.map((n) => ({ n, at: n.getLocation().load('address') }));
+    await ctx.sync();
+    this.notes.clear();
+    this.userNoted.clear();
+    for (const { n, at } of located) {
+      const { sheet, cell } = splitCellAddress(at.address);
+      if (sheet !== undefined && sheet !== this.sheet.name) continue;
+      if (isOurNote(n.content)) this.notes.set(cell, n.content);
+      else this.userNoted.add(cell);
+    }
   }
 
   /** Last year's report: prefills what it determines (blank cells only) and turns the carry.* checks on. */
