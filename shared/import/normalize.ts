@@ -1,5 +1,7 @@
 /** Character normalisation for matching labels and headings: one output char per input char, so offsets survive. */
 
+/** Characters changed by normalisation. mapAt skips whole code ranges without a lookup: a key added here must
+ *  fall inside the ranges it tests (0x28–0x3B, 0x2012–0x2212, 0x3001–0x300D, from 0xFE50). */
 const MAP: Record<string, string> = {
   '(': '（', ')': '）', '﹙': '（', '﹚': '）',
   '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"', '＂': '"', '「': '"', '」': '"',
@@ -27,10 +29,6 @@ export function isJsSpace(c: number): boolean {
   if (c > 0x3000) return c === 0xfeff;
   return c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
     || c === 0x205f;
-}
-
-export function isSpace(ch: string | undefined): boolean {
-  return ch !== undefined && isSpaceCode(ch.charCodeAt(0));
 }
 
 const MAPPED = new Map([...Object.entries(MAP)].map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
