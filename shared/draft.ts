@@ -4,6 +4,9 @@ import zhCN from 'zod/v4/locales/zh-CN.js';
 import { catalogue, FORMAT_IDS, FORMATS, formatIdForYear, type AgencyLevel, type FormatId } from './formats/index.js';
 
 import { DRAFT_SCHEMA_ID } from './draft-format.js';
+import { editDistance } from './distance.js';
+
+export { editDistance } from './distance.js';
 
 export { DRAFT_SCHEMA_ID, draftFormat } from './draft-format.js';
 
@@ -76,19 +79,6 @@ function closest(id: string, known: Iterable<string>): string | undefined {
   return bestD <= Math.max(2, id.length / 4) ? best : undefined;
 }
 
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
 
 /** Validates any JSON value as a draft. Unknown cell or part ids are errors with a hint. */
 export function parseDraft(input: unknown): DraftParse {

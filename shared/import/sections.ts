@@ -5,7 +5,7 @@
  */
 import { SECTIONS } from '../formats/common.js';
 import type { SectionDef } from '../formats/types.js';
-import { prefixDistance } from './distance.js';
+import { prefixDistance } from '../distance.js';
 import { grams, sharedGrams, type Grams } from './grams.js';
 import { compact, isSpaceCode, normalizeChars } from './normalize.js';
 

@@ -7,7 +7,7 @@ import { catalogue, FORMATS, type FormatId, type RowInfo, type TableId } from '.
 import { IMPORT_MESSAGES, MESSAGES } from '../messages.js';
 import { finding, type Finding } from '../rules/catalogue.js';
 import { decodeRows, type PendingRow } from './decode.js';
-import { editDistance } from './distance.js';
+import { editDistance } from '../distance.js';
 import { eachGram } from './grams.js';
 import { stripNumbering } from './normalize.js';
 import type { Token } from './tokens.js';

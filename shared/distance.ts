@@ -1,7 +1,7 @@
 /**
- * Edit distances for matching misspelt labels and headings. Kept here rather than taken from shared/draft.ts so
- * the importer's browser bundle does not pull the draft schema library (zod); and written over char codes in one
- * reused row, since it runs for every leftover text in a table and every heading candidate.
+ * Edit distances for matching misspelt labels, headings and ids. Apart from the draft schema so that the importer's
+ * browser bundle does not pull zod; written over char codes in one reused row, since the importer runs it for
+ * every leftover text in a table and every heading candidate.
  */
 
 let rowA = new Int32Array(64);
@@ -13,7 +13,7 @@ function rows(n: number): void {
   rowB = new Int32Array(n * 2);
 }
 
-/** Levenshtein distance between `a` and `b` (the same as shared/draft.ts editDistance). */
+/** Levenshtein distance between `a` and `b`. */
 export function editDistance(a: string, b: string): number {
   const m = b.length;
   rows(m + 1);
