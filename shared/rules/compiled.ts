@@ -1,5 +1,5 @@
 /** Per-format index arrays for the evaluator: built once, so a check is array arithmetic, not map look-ups. */
-import { catalogue, TABLE_IDS, type CellDef, type FormatId } from '../formats/index.js';
+import { catalogue, FORMAT_IDS, TABLE_IDS, type CellDef, type FormatId } from '../formats/index.js';
 import { relations, type Relation } from './relations.js';
 
 export interface CompiledRelation {
@@ -26,6 +26,10 @@ export interface CompiledFormat {
   /** 政府集中采购 (2019): count and amount cells (plausibility.procurement-without-amount). */
   readonly procurement?: { readonly count: number; readonly amount: number };
   readonly relations: readonly CompiledRelation[];
+  /** Cell ids of the other formats that this one lacks: a draft holding one mixes the formats. */
+  readonly foreignIds: ReadonlySet<string>;
+  /** Cell ids of last year's report that the carry rules read. */
+  readonly lastIds: readonly string[];
 }
 
 function compile(format: FormatId): CompiledFormat {
@@ -56,8 +60,11 @@ function compile(format: FormatId): CompiledFormat {
     return delta !== undefined && decisions !== undefined ? [{ label: r.label, delta, decisions }] : [];
   });
   const count = at('t2.procurement.count'), amount = at('t2.procurement.amount');
+  const foreignIds = new Set(FORMAT_IDS.filter((f) => f !== format).flatMap((f) => catalogue(f).cells.map((c) => c.id))
+    .filter((id) => !index.has(id)));
+  const lastIds = [...new Set(compiled.flatMap((r) => r.lastIds))];
   return {
-    format, cells, index, relations: compiled, itemRows,
+    format, cells, index, relations: compiled, itemRows, foreignIds, lastIds,
     tableOfCell: Uint8Array.from(cells.map((c) => TABLE_IDS.indexOf(c.table))),
     ...(count !== undefined && amount !== undefined ? { procurement: { count, amount } } : {}),
   };

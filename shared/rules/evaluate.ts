@@ -2,7 +2,7 @@
 import { isAmount, isCount, isDelta, parseCell, plainInteger, type CellValue } from '../cells.js';
 import type { Draft } from '../draft.js';
 import { draftFormat } from '../draft-format.js';
-import { FIRST_SUPPORTED_YEAR, FORMAT_IDS, FORMATS, formatIdForYear, TABLE_IDS, type CellKind, type FormatId } from '../formats/index.js';
+import { FIRST_SUPPORTED_YEAR, FORMATS, formatIdForYear, TABLE_IDS, type CellKind, type FormatId } from '../formats/index.js';
 import { MESSAGES } from '../messages.js';
 import { finding, type Finding } from './catalogue.js';
 import { compiled, type CompiledFormat, type CompiledRelation } from './compiled.js';
@@ -22,6 +22,9 @@ interface Sheet {
   /** Cell ids the format does not know. */
   readonly unknown: readonly string[];
 }
+
+/** Last year's numbers that the carry rules read, by cell id (absent: blank or not a number). */
+type LastYear = ReadonlyMap<string, number>;
 
 function usable(kind: CellKind, v: CellValue): boolean {
   switch (kind) {
@@ -65,6 +68,23 @@ function readSheet(c: CompiledFormat, cells: Readonly<Record<string, string>>): 
   return { c, readings, numbers, present, unknown };
 }
 
+/** Only the cells of last year's report that this format's carry rules read, parsed by their own kind. */
+function readLastYear(c: CompiledFormat, previous: Pick<Draft, 'year' | 'format' | 'cells'>): LastYear {
+  const format = previous.year >= FIRST_SUPPORTED_YEAR ? draftFormat(previous) : undefined;
+  const known = format ? compiled(format).index : undefined;
+  const out = new Map<string, number>();
+  if (!known) return out;
+  const lastCells = compiled(format!).cells;
+  for (const id of c.lastIds) {
+    const i = known.get(id);
+    const raw = previous.cells[id];
+    if (i === undefined || raw === undefined) continue;
+    const v = parseCell(raw);
+    if (usable(lastCells[i]!.kind, v)) out.set(id, v.value!);
+  }
+  return out;
+}
+
 function cellFindings(s: Sheet, out: Finding[]): void {
   const { cells } = s.c;
   for (let i = 0; i < cells.length; i++) {
@@ -94,7 +114,7 @@ function targetText(c: CompiledFormat, r: CompiledRelation): string {
   return `${defs[0]!.columnLabel}列：${defs.map((d) => d.rowLabel).join('与')}之和`;
 }
 
-function relationFindings(s: Sheet, last: Sheet | undefined, out: Finding[]): void {
+function relationFindings(s: Sheet, last: LastYear | undefined, out: Finding[]): void {
   const { c, numbers } = s;
   next: for (const r of c.relations) {
     let actual = 0, expected = 0;
@@ -111,9 +131,8 @@ function relationFindings(s: Sheet, last: Sheet | undefined, out: Finding[]): vo
     if (r.lastIds.length) {
       if (!last) continue;
       for (let k = 0; k < r.lastIds.length; k++) {
-        const i = last.c.index.get(r.lastIds[k]!);
-        const v = i === undefined ? NaN : last.numbers[i]!;
-        if (v !== v) continue next;
+        const v = last.get(r.lastIds[k]!);
+        if (v === undefined) continue next;
         expected += v * r.lastWeights[k]!;
       }
     }
@@ -147,7 +166,7 @@ function plausibilityFindings(s: Sheet, out: Finding[]): void {
 function formatFindings(d: Pick<Draft, 'year' | 'format'>, format: FormatId, sheet: Sheet, out: Finding[]): void {
   const wanted = formatIdForYear(d.year);
   if (wanted && wanted !== format) out.push(finding('format.year-mismatch', MESSAGES.yearMismatch(d.year, wanted, format)));
-  const foreign = sheet.unknown.filter((id) => FORMAT_IDS.some((f) => f !== format && compiled(f).index.has(id)));
+  const foreign = sheet.unknown.filter((id) => sheet.c.foreignIds.has(id));
   if (foreign.length) out.push(finding('format.mixed', MESSAGES.mixedCells(format, foreign), foreign));
 }
 
@@ -165,10 +184,7 @@ export function checkTables(d: Pick<Draft, 'year' | 'format' | 'cells'>, options
     if (!sheet.present[k]) out.push(finding('structure.missing-table', MESSAGES.missingTable(FORMATS[format][t].title)));
   }
   cellFindings(sheet, out);
-  const prev = options.previous;
-  const prevFormat = prev && prev.year >= FIRST_SUPPORTED_YEAR ? draftFormat(prev) : undefined;
-  const last = prev && prevFormat ? readSheet(compiled(prevFormat), prev.cells) : undefined;
-  relationFindings(sheet, last, out);
+  relationFindings(sheet, options.previous ? readLastYear(sheet.c, options.previous) : undefined, out);
   plausibilityFindings(sheet, out);
   return out;
 }
