@@ -11,6 +11,7 @@ export interface TitleRead {
 
 const YEAR = /((?:19|20)\d{2})\s*年/u;
 const SENTENCE_END = /[。；！？]/u;
+const CRAWL_FIELD = /^(?:(?:发布时间|发布日期|栏目|来源|作者|链接|网址|url)\s*[:：]|=+\s*正文\s*=+$)/iu;
 
 /** The title is among the first non-empty lines before `limit`: the line naming a year and 「报告」. */
 export function readTitle(text: string, limit: number): TitleRead {
@@ -35,7 +36,12 @@ export function readTitle(text: string, limit: number): TitleRead {
       agencyName = prev.text.replace(/\s+/gu, '');
       title = `${prev.text}${raw}`;
     }
-    return { title: title.replace(/\s+/gu, ''), year: Number(m[1]), ...(agencyName ? { agencyName } : {}), end: lines[i]!.end };
+    // A crawler's record (「标题: …」, then 「发布时间: …」「栏目: …」 and a 「=== 正文 ===」 rule) is not the report's text.
+    let end = lines[i]!.end;
+    if (raw !== lines[i]!.text) {
+      for (let j = i + 1; j < lines.length && CRAWL_FIELD.test(lines[j]!.text); j++) end = lines[j]!.end;
+    }
+    return { title: title.replace(/\s+/gu, ''), year: Number(m[1]), ...(agencyName ? { agencyName } : {}), end };
   }
   return { end: 0 };
 }
