@@ -9,15 +9,26 @@ export function checkDraft(draft: Draft, options: CheckOptions = {}): Finding[] 
   return [...checkTables(draft, options), ...checkNarrative(draft)];
 }
 
-const keyOf = (f: Finding) => `${f.rule}\u0000${f.cells.length ? [...f.cells].sort().join(',') : f.message}`;
-
 /**
- * `first` (e.g. the importer's findings) followed by those of `later` that say something new: a finding already made
- * is dropped, and so is a cell.blank on a cell that an earlier finding already names (the importer left it out and
- * said why; 「为空」 on top of that is noise).
+ * `first` (e.g. the importer's findings) followed by those of `later` that say something new. A later finding is
+ * dropped when an earlier one of the same rule already names all its cells (or, without cells, says the same), and
+ * a cell.blank is dropped on a cell that an earlier finding names (the importer left it out and said why; 「为空」
+ * on top of that is noise).
  */
 export function mergeFindings(first: readonly Finding[], later: readonly Finding[]): Finding[] {
-  const seen = new Set(first.map(keyOf));
   const named = new Set(first.flatMap((f) => f.cells));
-  return [...first, ...later.filter((f) => !seen.has(keyOf(f)) && !(f.rule === 'cell.blank' && named.has(f.cells[0]!)))];
+  const cellsByRule = new Map<string, Set<string>>();
+  const messages = new Set<string>();
+  for (const f of first) {
+    if (!f.cells.length) messages.add(`${f.rule}\u0000${f.message}`);
+    let set = cellsByRule.get(f.rule);
+    if (!set) cellsByRule.set(f.rule, (set = new Set()));
+    for (const c of f.cells) set.add(c);
+  }
+  const said = (f: Finding) => {
+    if (!f.cells.length) return messages.has(`${f.rule}\u0000${f.message}`);
+    const set = cellsByRule.get(f.rule);
+    return !!set && f.cells.every((c) => set.has(c));
+  };
+  return [...first, ...later.filter((f) => !said(f) && !(f.rule === 'cell.blank' && named.has(f.cells[0]!)))];
 }

@@ -103,8 +103,8 @@ export const IMPORT_MESSAGES = {
     `“${row}”一行的数字“${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits}”连在一起，应拆成 ${expected} 个数字，拆法过多无法确定，本行未读取，请按原件填写`,
   mixedLabels: (format: string, labels: readonly string[]) =>
     `按 ${format} 年版格式读取的报告中出现了另一版格式的表头或行标题：${labels.slice(0, 5).map((l) => `“${l}”`).join('、')}${labels.length > 5 ? ' 等' : ''}`,
-  otherAsOneRow: (format: string) =>
-    `${format} 年版格式的“（六）其他处理”应分 3 行填写（1.申请人无正当理由逾期不补正…、2.申请人逾期未按收费通知要求缴纳费用…、3.其他），报告却按 2019 年版写成一行`,
+  otherAsOneRow: (format: string, subRows: readonly string[]) =>
+    `${format} 年版格式的“（六）其他处理”应分 ${subRows.length} 行填写（${subRows.map((r) => (r.length > 16 ? `${r.slice(0, 16)}…` : r)).join('、')}），报告却按 2019 年版写成一行`,
   noYear: (assumed: number) => `未能从标题中读出报告年度，按 ${assumed} 年处理`,
   noTitle: () => '未找到报告标题（应为“××× 20××年政府信息公开工作年度报告”）',
   unreadable: (what: string) => `无法读取文件：${what}`,

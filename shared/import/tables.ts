@@ -215,7 +215,13 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
         const info = catalogue('2019').rows.find((r) => r.table === 't3' && r.id === 'other')!;
         put(info, otherGroup, '2019');
         otherAsOneRow = true;
-        findings.push(finding('format.mixed', IMPORT_MESSAGES.otherAsOneRow(format), info.cells.map((x) => x.id)));
+        // The finding names the format's own sub-rows too: they are absent for this reason, not blank.
+        const subRows = rows.filter((r) => r.id.startsWith('other.'));
+        findings.push(finding(
+          'format.mixed',
+          IMPORT_MESSAGES.otherAsOneRow(format, subRows.map((r) => r.cells[0]!.rowLabel.slice(info.label.length))),
+          [...info.cells, ...subRows.flatMap((r) => r.cells)].map((x) => x.id),
+        ));
       }
       if (!c.any && !otherAsOneRow) {
         findings.push(finding('structure.missing-table', MESSAGES.missingTable(title)));
