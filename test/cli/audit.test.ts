@@ -1,26 +1,15 @@
 /** The batch audit of `nianbao check`: directories, NDJSON, summary table, pairing, exit status, HTML report. */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import type { Draft } from '../../shared/index.js';
 import { buildDraft, natural } from '../support/drafts.js';
+import { runNianbao } from '../support/cli.js';
 
-const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../cli/bin.js');
 
-async function nianbao(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('node', [BIN, ...args], { encoding: 'utf8', cwd });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const nianbao = runNianbao;
 
 const write = (dir: string, name: string, content: Draft | string) => {
   const p = join(dir, name);

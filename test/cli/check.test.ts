@@ -1,24 +1,13 @@
 /** `nianbao check` on drafts, run as a user runs it: the real bin script in a child process. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDraft, natural } from '../support/drafts.js';
+import { runNianbao } from '../support/cli.js';
 
-const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../cli/bin.js');
 
-async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('node', [BIN, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const nianbao = (...args: string[]) => runNianbao(undefined, ...args);
 
 let dir: string;
 const file = (name: string, content: unknown) => {

@@ -1,26 +1,15 @@
 /** `nianbao import`, run as a user runs it: the real bin script in a child process, on the real fixtures. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseDraftJson } from '../../shared/index.js';
 import { FIXTURES_DIR } from './support.js';
+import { runNianbao } from '../support/cli.js';
 
-const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../cli/bin.js');
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-cli-'));
 
-async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('node', [BIN, ...args], { encoding: 'utf8', cwd: dir });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const nianbao = (...args: string[]) => runNianbao(dir, ...args);
 
 describe('nianbao import', () => {
   it('prints the draft of a clean report on stdout and exits 0', async () => {

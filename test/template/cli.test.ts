@@ -1,25 +1,14 @@
 /** `nianbao template` and `nianbao check FILE.xlsx`, run as a user runs them: the real bin in a child process. */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../cli/xlsx/read-workbook.js';
 import { huaian2024, readings } from './support.js';
+import { runNianbao } from '../support/cli.js';
 
-const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../cli/bin.js');
 
-async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('node', [BIN, ...args], { encoding: 'utf8', cwd: dir });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const nianbao = (...args: string[]) => runNianbao(dir, ...args);
 
 let dir: string;
 beforeAll(() => {

@@ -1,0 +1,24 @@
+/** Runs `nianbao` as a user does: the real bin script in a child process. */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+export const BIN = join(import.meta.dirname, '../../cli/bin.js');
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Exit status and output of `nianbao ...args` run in `cwd`; a non-zero exit is a result, not a failure. */
+export async function runNianbao(cwd: string | undefined, ...args: string[]): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await exec('node', [BIN, ...args], { encoding: 'utf8', ...(cwd ? { cwd } : {}) });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
