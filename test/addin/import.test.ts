@@ -8,8 +8,9 @@ import { readPrevious } from '../../addin/src/importer.js';
 import { prefillFromPrevious } from '../../addin/src/prefill.js';
 import { consistentDraft, previousOf, rng } from '../support/generate.js';
 import { at, blocksOf, laidOut } from './support.js';
+import { FIXTURES_DIR } from '../support/fixtures.js';
 
-const REPORTS = '/work/shared/fixtures/reports';
+const REPORTS = FIXTURES_DIR;
 
 describe('导入上年报告', () => {
   it('2019 format: a draft JSON of last year fills 上年结转 and 上一年项目数量; the sheet then has no findings', async () => {

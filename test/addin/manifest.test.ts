@@ -1,4 +1,5 @@
 /** manifest.xml: valid against Microsoft's XSDs (offline, xmllint), readable by office-addin-manifest, and every URL it names is served. */
+import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { startAddinServer } from '../../addin/server.js';
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../..');
 const MANIFEST = join(ROOT, 'manifest.xml');
-const XSD = '/work/shared/schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd';
+const XSD = fileURLToPath(new URL('../../../shared/schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd', import.meta.url));
 const xmllint = existsSync('/usr/bin/xmllint');
 if (process.env.CI && !xmllint) throw new Error('CI needs xmllint (apt-get install libxml2-utils)');
 

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { createInterviewer, type ConversationKey, type Interviewer, type Reply, type TurnInput } from '../../bot/engine/index.js';
 import { openStore, type Store } from '../../bot/store/index.js';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { importReport } from '../../shared/import/index.js';
 import { parseCell, type Draft } from '../../shared/index.js';
+import { FIXTURES_DIR } from '../support/fixtures.js';
 
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/reports/', import.meta.url));
+const FIXTURES = FIXTURES_DIR;
 
 /** A real published report (shared/fixtures) read into a draft by the importer. */
 export function fixtureDraft(name: string): Draft {

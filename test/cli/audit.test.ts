@@ -7,6 +7,7 @@ import { main } from '../../cli/main.js';
 import type { Draft } from '../../shared/index.js';
 import { buildDraft, natural } from '../support/drafts.js';
 import { runNianbao } from '../support/cli.js';
+import { FIXTURES_DIR } from '../support/fixtures.js';
 
 
 const nianbao = runNianbao;
@@ -197,7 +198,7 @@ describe('--report out.html', () => {
 });
 
 describe('nianbao check ../shared/fixtures/reports/', () => {
-  const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/reports');
+  const FIXTURES = FIXTURES_DIR;
   type Line = { file: string; agency: string; year: number; findings: { rule: string; severity: string; cells: string[]; expected: number | null; actual: number | null }[]; summary: { errors: number } };
   let lines: Line[];
   let code: number;

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importReport } from '../../shared/index.js';
+import { FIXTURES_DIR } from '../support/fixtures.js';
 
-const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/reports');
+const FIXTURES = FIXTURES_DIR;
 
 describe('crawler header', () => {
   it('pingtan-2021: title read from 「标题:」, the header lines kept out of the preamble', () => {

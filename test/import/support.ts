@@ -1,10 +1,11 @@
 /** Shared helpers of the importer tests: the real fixtures, rows of a draft, findings of a full table check. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { catalogue, checkTables, type Draft, type Finding, type FormatId } from '../../shared/index.js';
 import { importReport, mergeFindings, type ImportResult } from '../../shared/import/index.js';
 
-export const FIXTURES_DIR = fileURLToPath(new URL('../../../shared/fixtures/reports/', import.meta.url));
+import { FIXTURES_DIR } from '../support/fixtures.js';
+
+export { FIXTURES_DIR };
 
 export const FIXTURE_NAMES = [
   'weihai-hitech-social-2020', 'wendeng-tianfu-2020', 'weihai-hitech-office-2020', 'pingtan-2021', 'pingtan-2022',

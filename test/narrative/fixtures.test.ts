@@ -1,12 +1,12 @@
 /** The narrative expectations of ../shared/fixtures/README.md on the real reports, read by the importer. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importReport } from '../../shared/import/index.js';
 import type { Draft, Finding } from '../../shared/index.js';
 import { checkNarrative, statedFigures } from '../../shared/narrative/index.js';
+import { FIXTURES_DIR } from '../support/fixtures.js';
 
-const DIR = fileURLToPath(new URL('../../../shared/fixtures/reports/', import.meta.url));
+const DIR = FIXTURES_DIR;
 const FIXTURE_NAMES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
 const drafts = new Map<string, Draft>();
 const fixtureDraft = (name: string): Draft => {

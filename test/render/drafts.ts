@@ -1,21 +1,11 @@
 /**
- * Drafts made from two real published reports (/work/shared/fixtures): their table figures as the fixtures README
+ * Drafts made from two real published reports (../shared/fixtures): their table figures as the fixtures README
  * states them, their narrative copied from the report text. Used by the renderer and bot tests.
  */
-import { readFileSync } from 'node:fs';
+import { fixtureText } from '../support/fixtures.js';
 import { catalogue, type Draft } from '../../shared/index.js';
 
-const FIXTURES = '/work/shared/fixtures/reports';
-/** The shared fixtures folder beside the repo (CI: the clone has shared/ beside it). */
-export function fixtureText(name: string): string {
-  const candidates = [`${FIXTURES}/${name}`, new URL(`../../../shared/fixtures/reports/${name}`, import.meta.url).pathname];
-  for (const c of candidates) {
-    try {
-      return readFileSync(c, 'utf8');
-    } catch { /* try the next */ }
-  }
-  throw new Error(`fixture ${name} not found`);
-}
+export { fixtureText };
 
 /** Text between two markers of a fixture, page numbers and layout line breaks removed. */
 function between(text: string, from: string, to: string): string {
