@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkTables } from '../shared/index.js';
-import { importReport, mergeFindings } from '../shared/import/index.js';
+import { mergeFindings } from '../shared/check.js';
+import { importReport } from '../shared/import/index.js';
 import { renderReportHtml } from '../shared/render/report.js';
 
 const DIR = fileURLToPath(new URL('../../shared/fixtures/reports/', import.meta.url));

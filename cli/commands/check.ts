@@ -1,12 +1,10 @@
 /** `nianbao check FILE… [--previous FILE] [--year YEAR] [--json]` (SPEC §7). */
 import { resolve } from 'node:path';
-import { checkTables, draftFormat, summarize, type Draft, type Finding } from '../../shared/index.js';
+import { checkDraft, draftFormat, mergeFindings, summarize, type Draft, type Finding } from '../../shared/index.js';
 import { commandArgs, usageError, yearArg } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
 import { loadReport, type Loaded } from '../load.js';
 import { formatFindings } from '../report-text.js';
-import { checkNarrative } from '../../shared/narrative/index.js';
-import { mergeFindings } from '../../shared/import/index.js';
 import { audit } from '../audit/run.js';
 import { stat } from 'node:fs/promises';
 
@@ -28,7 +26,7 @@ export interface CheckedReport {
 
 /** Every check the core has for one loaded report. */
 export function checkLoaded(loaded: Extract<Loaded, { ok: true }>, previous?: Draft): CheckedReport {
-  const findings = mergeFindings(loaded.findings, [...checkTables(loaded.draft, previous ? { previous } : {}), ...checkNarrative(loaded.draft)]);
+  const findings = mergeFindings(loaded.findings, checkDraft(loaded.draft, previous ? { previous } : {}));
   return { file: loaded.file, draft: loaded.draft, findings };
 }
 

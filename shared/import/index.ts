@@ -1,4 +1,3 @@
 /** The importer: published reports (text, HTML, .docx) → drafts. Pure TypeScript, runs in Node and browsers. */
-export { mergeFindings } from '../check.js';
 export { importReport, type ImportInput, type ImportResult, type ImportedHeading } from './import.js';
 export type { InputKind } from './input.js';

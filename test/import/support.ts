@@ -1,7 +1,8 @@
 /** Shared helpers of the importer tests: the real fixtures, rows of a draft, findings of a full table check. */
 import { readFileSync } from 'node:fs';
 import { catalogue, checkTables, type Draft, type Finding, type FormatId } from '../../shared/index.js';
-import { importReport, mergeFindings, type ImportResult } from '../../shared/import/index.js';
+import { mergeFindings } from '../../shared/check.js';
+import { importReport, type ImportResult } from '../../shared/import/index.js';
 
 import { FIXTURES_DIR } from '../support/fixtures.js';
 
