@@ -32,20 +32,28 @@ export const MESSAGES = {
   rowShape: (row: string, expected: number, actual: number) => `“${row}”一行应有 ${expected} 个数字，实有 ${actual} 个`,
 } as const;
 
-/** Wording of the narrative checks (shared/narrative): parts named as a reader knows them, quotes kept short. */
-const PART_NAMES: Readonly<Record<string, string>> = {
-  preamble: '报告开头说明',
-  'problems.issues': '五、存在的主要问题及改进情况（存在的问题）',
-  'problems.measures': '五、存在的主要问题及改进情况（改进情况）',
-  'other.fees': '六、其他需要报告的事项（信息处理费）',
-  'other.proposals': '六、其他需要报告的事项（建议提案办理）',
-  'other.misc': '六、其他需要报告的事项',
+/**
+ * Wording of the narrative checks (shared/narrative): parts named as a reader knows them, quotes kept short.
+ * Section headings come from the format data; here only what qualifies a part of a section.
+ */
+const PART_QUALIFIERS: Readonly<Record<string, string>> = {
+  'problems.issues': '存在的问题',
+  'problems.measures': '改进情况',
+  'other.fees': '信息处理费',
+  'other.proposals': '建议提案办理',
+  'other.misc': '',
 };
+/** 「五、存在的主要问题及改进情况」 → 「存在的主要问题及改进情况」 */
+const unnumbered = (heading: string) => heading.replace(/^[一二三四五六七八九十]+、/u, '');
 
 export const NARRATIVE_MESSAGES = {
   /** 「一、总体情况（二）依申请公开」 from the format's section heading and the part's own heading. */
-  part: (id: string, sectionHeading?: string, partHeading?: string) =>
-    PART_NAMES[id] ?? (sectionHeading ? `${sectionHeading}${partHeading ?? ''}` : id),
+  part: (id: string, sectionHeading?: string, partHeading?: string) => {
+    if (id === 'preamble') return '报告开头说明';
+    if (!sectionHeading) return id;
+    const q = PART_QUALIFIERS[id];
+    return q === undefined ? `${sectionHeading}${partHeading ?? ''}` : `${sectionHeading}${q ? `（${q}）` : ''}`;
+  },
   figure: (part: string, quote: string, stated: number, describes: string, table: number) =>
     `${part}：正文称“${quote}”，即 ${num(stated)}；表格中${describes}为 ${num(table)}，两者不一致`,
   hints: {
@@ -59,14 +67,14 @@ export const NARRATIVE_MESSAGES = {
   figureScope: (word: string) => `；正文写明“${word}”，所述范围可能比表格窄，请核实`,
   claimWithoutApplications: (part: string, quote: string) =>
     `${part}：表三本年新收和上年结转的申请均为 0 件，正文却称“${quote}”，与实际不符，疑为套话，请删改`,
-  missingPart: (heading: string, asks: string) => `一、总体情况缺少“${heading}”部分（格式要求写明：${asks}）`,
-  feesMissing: () => '六、其他需要报告的事项未说明信息处理费收取情况：请写明按《政府信息公开信息处理费管理办法》收取的金额，或“未收取信息处理费”',
-  feesVague: (quote: string) => `六、其他需要报告的事项提到信息处理费（“${quote}”），但未写明收取金额或“未收取”`,
-  problemsEmpty: () => '五、存在的主要问题及改进情况没有内容：请写明具体问题和改进措施',
-  problemsNone: (text: string) => `五、存在的主要问题及改进情况只写了“${text}”：格式要求写明存在的主要问题及改进情况`,
-  problemsBoilerplate: (quote: string) =>
-    `五、存在的主要问题及改进情况没有指出具体问题（“${quote}”），只有套话：请写明存在的具体问题和改进措施`,
-  problemsNoMeasures: () => '五、存在的主要问题及改进情况只写了问题，没有写改进措施或上年问题的整改情况',
+  missingPart: (section: string, heading: string, asks: string) => `${section}缺少“${heading}”部分（格式要求写明：${asks}）`,
+  feesMissing: (section: string) => `${section}未说明信息处理费收取情况：请写明按《政府信息公开信息处理费管理办法》收取的金额，或“未收取信息处理费”`,
+  feesVague: (section: string, quote: string) => `${section}提到信息处理费（“${quote}”），但未写明收取金额或“未收取”`,
+  problemsEmpty: (section: string) => `${section}没有内容：请写明具体问题和改进措施`,
+  problemsNone: (section: string, text: string) => `${section}只写了“${text}”：格式要求写明${unnumbered(section)}`,
+  problemsBoilerplate: (section: string, quote: string) =>
+    `${section}没有指出具体问题（“${quote}”），只有套话：请写明存在的具体问题和改进措施`,
+  problemsNoMeasures: (section: string) => `${section}只写了问题，没有写改进措施或上年问题的整改情况`,
   answerEmpty: (part: string) => `${part}还没有填写`,
   answerNone: (part: string) => `${part}不能只写“无”，格式要求写明具体情况`,
   answerShort: (part: string, length: number, min: number) => `${part}只有 ${length} 个字，过于简短（至少应有 ${min} 个字的具体内容）`,

@@ -2,6 +2,7 @@
  * Whether the parts the format asks for are there and say something: narrative.missing-part (一),
  * narrative.empty (五), narrative.fees (六, 2021 format), and the same questions for one answer of the bot.
  */
+import { SECTIONS } from '../formats/common.js';
 import type { NarrativePartDef } from '../formats/index.js';
 import { NARRATIVE_MESSAGES as M } from '../messages.js';
 import { finding, type Finding, type RuleId } from '../rules/catalogue.js';
@@ -13,6 +14,9 @@ const NONE = /^(?:(?:存在的?主要问题|主要问题|问题|改进情况|改
 const PROBLEM = /问题|不足|差距|短板|薄弱|欠缺|不够|不高|不强|不到位|不及时|不规范|不完善|不充分|不畅|不深|不全|有待|单一|滞后|较少|偏少|缺乏|不平衡/u;
 /** Words that name an improvement. */
 const MEASURE = /将|下一步|今后|改进|加强|完善|推进|提升|提高|整改|健全|措施|强化|优化|持续|进一步/u;
+
+/** The section headings, the same in both formats. */
+const HEADING = Object.fromEntries(SECTIONS.map((x) => [x.id, x.heading])) as Record<(typeof SECTIONS)[number]['id'], string>;
 
 /** Minimum number of letters/digits of a part that must say something (overview.*, problems.*). */
 export const MIN_ANSWER_CHARS = 20;
@@ -37,16 +41,16 @@ export function missingParts(parts: readonly NarrativePartDef[], narrative: Read
   const overview = Object.entries(narrative).filter(([id]) => id.startsWith('overview.')).map(([, t]) => flatten(t)).join('');
   return parts
     .filter((p) => p.section === 'overview' && p.required && !present(narrative[p.id] ?? '') && !FOLDED[p.id]?.test(overview))
-    .map((p) => finding('narrative.missing-part', M.missingPart(p.heading ?? p.id, p.asks)));
+    .map((p) => finding('narrative.missing-part', M.missingPart(HEADING.overview, p.heading ?? p.id, p.asks)));
 }
 
 /** narrative.empty: section 五 as a whole (the importer may not split it into problems and measures). */
 export function problemsFindings(text: string): Finding[] {
   const b = bare(text);
-  if (!b) return [finding('narrative.empty', M.problemsEmpty())];
-  if (isNone(text)) return [finding('narrative.empty', M.problemsNone(excerpt(flatten(text).trim(), 20)))];
-  if (!PROBLEM.test(b)) return [finding('narrative.empty', M.problemsBoilerplate(excerpt(flatten(text).trim(), 40)))];
-  if (!MEASURE.test(b)) return [finding('narrative.empty', M.problemsNoMeasures())];
+  if (!b) return [finding('narrative.empty', M.problemsEmpty(HEADING.problems))];
+  if (isNone(text)) return [finding('narrative.empty', M.problemsNone(HEADING.problems, excerpt(flatten(text).trim(), 20)))];
+  if (!PROBLEM.test(b)) return [finding('narrative.empty', M.problemsBoilerplate(HEADING.problems, excerpt(flatten(text).trim(), 40)))];
+  if (!MEASURE.test(b)) return [finding('narrative.empty', M.problemsNoMeasures(HEADING.problems))];
   return [];
 }
 
@@ -58,10 +62,10 @@ const FEE_STATED = /(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百
 export function feesFindings(text: string): Finding[] {
   const flat = flatten(text);
   const m = FEE.exec(flat);
-  if (!m) return [finding('narrative.fees', M.feesMissing())];
+  if (!m) return [finding('narrative.fees', M.feesMissing(HEADING.other))];
   if (FEE_STATED.test(flat)) return [];
   const from = Math.max(0, m.index - 15);
-  return [finding('narrative.fees', M.feesVague(excerpt(flat.slice(from, m.index + 20), 40)))];
+  return [finding('narrative.fees', M.feesVague(HEADING.other, excerpt(flat.slice(from, m.index + 20), 40)))];
 }
 
 /** Which rule an empty or too-short answer to this part falls under, if any. */
@@ -80,6 +84,6 @@ export function answerFindings(p: NarrativePartDef, text: string, name: string):
   if (isNone(text)) return rule && !p.mayBeNone ? [finding(rule, M.answerNone(name))] : [];
   if (p.id === 'other.fees') return feesFindings(text);
   if (rule && b.length < MIN_ANSWER_CHARS) return [finding(rule, M.answerShort(name, b.length, MIN_ANSWER_CHARS))];
-  if (p.id === 'problems.issues' && !PROBLEM.test(b)) return [finding('narrative.empty', M.problemsBoilerplate(excerpt(flatten(text), 40)))];
+  if (p.id === 'problems.issues' && !PROBLEM.test(b)) return [finding('narrative.empty', M.problemsBoilerplate(HEADING.problems, excerpt(flatten(text), 40)))];
   return [];
 }
