@@ -4,48 +4,21 @@
  * holding several numbers is refused: one answer, one cell.
  */
 import { parseCell, type CellKind } from '../../shared/index.js';
+import { chineseNumeral, NUMERAL_CHARS } from '../../shared/numerals.js';
+
+export { chineseNumeral };
 
 export type NumberReading =
   | { ok: true; value: number; /** what is stored in the draft cell */ raw: string; note?: string }
   | { ok: false; reason: 'several' | 'none' | 'negative' | 'fraction' | 'unclear'; found?: string[] };
 
-const DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
-};
-const SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
-const NUMERAL_CHARS = '零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿';
 const TOKEN = new RegExp(`\\d+(?:\\.\\d+)?(?:[万亿])?|[${NUMERAL_CHARS}]+`, 'gu');
 const ZERO_WORDS = /^(无|没有|没|零|〇|无此情况|没有发生|未发生|未收到|没收到|未收取|不涉及|无此项)$/u;
 /** Words around a number that say nothing more (「共5件」「约3个」). */
 const FILLER = /一共|总共|共计|合计|共|约|大约|大概|左右|个数|数量|为|是|有|件|个|项|次|宗|起|条|人|笔|万元|元|。|\.$|！|!|，|,|、/gu;
 const PLUS = /^(\+|增加了?|新增了?|增|多了?|加)/u;
 const MINUS = /^(-|减少了?|减|少了?|负)/u;
-
-/** 「一百零五」→105, 「十二」→12, 「二〇二四」→2024; undefined when not a numeral. */
-export function chineseNumeral(s: string): number | undefined {
-  if (!s) return undefined;
-  const chars = [...s];
-  if (chars.every((c) => c in DIGIT)) return Number(chars.map((c) => DIGIT[c]).join(''));
-  let total = 0, section = 0, digit: number | undefined;
-  for (const c of chars) {
-    if (c in DIGIT) {
-      digit = DIGIT[c]!;
-    } else if (c in SMALL_UNIT) {
-      section += (digit ?? 1) * SMALL_UNIT[c]!;
-      digit = undefined;
-    } else if (c in BIG_UNIT) {
-      total = (total + section + (digit ?? 0)) * BIG_UNIT[c]!;
-      if (total === 0) total = BIG_UNIT[c]!;
-      section = 0;
-      digit = undefined;
-    } else {
-      return undefined;
-    }
-  }
-  return total + section + (digit ?? 0);
-}
 
 function tokenValue(t: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?)([万亿])?$/u.exec(t);

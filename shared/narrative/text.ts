@@ -2,6 +2,7 @@
  * Narrative text as the checks read it: page-number lines dropped, line wraps and the spaces that
  * `pdftotext -layout` puts around numbers removed, full-width digits made ASCII. Pure string work.
  */
+import { chineseNumeral } from '../numerals.js';
 
 /** A line that is only a page number: 「-3-」「— 3 —」「第3页」「第 3 页 共 6 页」「3/6」. */
 export const PAGE_NUMBER_LINE =
@@ -31,11 +32,6 @@ export function bare(text: string): string {
   return flatten(text).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-const DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const POWERS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
-
 /** Regex source of a stated count: ASCII digits (with thousands separators) or Chinese numerals. */
 export const NUMBER_SOURCE = String.raw`\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千万]+`;
 
@@ -46,25 +42,7 @@ export function parseNumber(s: string): number | undefined {
     return Number.isSafeInteger(n) ? n : undefined;
   }
   if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(s)) return undefined;
-  if (!/[十百千万]/.test(s)) {
-    // digit by digit, as in years: 二〇二一
-    let n = 0;
-    for (const ch of s) n = n * 10 + DIGITS[ch]!;
-    return n;
-  }
-  let total = 0, section = 0, digit = 0;
-  for (const ch of s) {
-    if (ch in DIGITS) digit = DIGITS[ch]!;
-    else if (ch === '万') {
-      total += (section + digit) * 10000;
-      section = 0;
-      digit = 0;
-    } else {
-      section += (digit || 1) * POWERS[ch]!;
-      digit = 0;
-    }
-  }
-  return total + section + digit;
+  return chineseNumeral(s);
 }
 
 /** Index of the start of the clause that contains position `i` (after the last 。；，,; or line start). */
