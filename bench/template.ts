@@ -1,7 +1,7 @@
 /** The spreadsheet plan and the .xlsx template: plan build time, template generation (target ≤ 300 ms), read-back. */
 import { FORMAT_IDS, type FormatId } from '../shared/index.js';
 import { sheetPlan } from '../shared/layout.js';
-import { readWorkbook } from '../cli/xlsx/read-workbook.js';
+import { readWorkbook } from '../shared/xlsx/read-workbook.js';
 import { writeTemplate } from '../cli/xlsx/write-template.js';
 import { consistentDraft, rng } from '../test/support/generate.js';
 

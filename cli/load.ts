@@ -4,7 +4,11 @@ import { extname } from 'node:path';
 import { parseDraftJson, type Draft, type Finding } from '../shared/index.js';
 
 export type Loaded =
-  | { readonly ok: true; readonly file: string; readonly draft: Draft; readonly findings: readonly Finding[] }
+  | {
+    readonly ok: true; readonly file: string; readonly draft: Draft; readonly findings: readonly Finding[];
+    /** Cells a spreadsheet formula computes (a workbook's totals): see checkDraft's `computed`. */
+    readonly computed?: ReadonlySet<string>;
+  }
   | { readonly ok: false; readonly file: string; readonly error: string };
 
 export type Loader = (bytes: Uint8Array, file: string, options: LoadOptions) => Promise<Loaded> | Loaded;

@@ -1,12 +1,27 @@
 /** The full rule set on one draft, and the merging of findings met on the way (e.g. while importing). */
 import type { Draft } from './draft.js';
 import { checkNarrative } from './narrative/index.js';
-import type { Finding } from './rules/catalogue.js';
+import type { Finding, RuleId } from './rules/catalogue.js';
 import { checkTables, type CheckOptions } from './rules/evaluate.js';
 
+export interface DraftCheckOptions extends CheckOptions {
+  /**
+   * Cells whose value a spreadsheet formula computes (a workbook's totals). The clerk typed nothing there, so a
+   * cell finding about one (「…填写“#VALUE!”」, 「…为空，请填 0」) would ask for the wrong thing: the cause is in its
+   * parts, which carry their own findings. The sums that read these cells still run.
+   */
+  readonly computed?: ReadonlySet<string>;
+}
+
+/** Cell findings: about what was typed into one cell. */
+const CELL_RULES: ReadonlySet<string> = new Set(['cell.blank', 'cell.not-a-count', 'cell.not-a-number', 'cell.unit'] satisfies RuleId[]);
+
 /** Tables (format, structure, cells, sums, carry, plausibility) and narrative: what an authoring tool runs before export. */
-export function checkDraft(draft: Draft, options: CheckOptions = {}): Finding[] {
-  return [...checkTables(draft, options), ...checkNarrative(draft)];
+export function checkDraft(draft: Draft, options: DraftCheckOptions = {}): Finding[] {
+  const tables = checkTables(draft, options);
+  const { computed } = options;
+  const kept = computed?.size ? tables.filter((f) => !(CELL_RULES.has(f.rule) && f.cells.every((c) => computed.has(c)))) : tables;
+  return [...kept, ...checkNarrative(draft)];
 }
 
 /**

@@ -8,6 +8,6 @@ export { checkTables, type CheckOptions } from './rules/evaluate.js';
 export { MESSAGES } from './messages.js';
 export { renderTablesHtml, renderTablesMarkdown, type TableRenderOptions, type TablesSource } from './render/tables.js';
 export { escapeHtml } from './render/escape.js';
-export { checkDraft, mergeFindings } from './check.js';
+export { checkDraft, mergeFindings, type DraftCheckOptions } from './check.js';
 export { checkNarrative, checkAnswer, partName, type NarrativeOptions } from './narrative/index.js';
 export { importReport, type ImportInput, type ImportResult, type ImportedHeading, type InputKind } from './import/index.js';

@@ -1,8 +1,18 @@
 /** The Chinese wording of every finding, apart from the checks (as zod keeps its texts in locale files). */
 import type { CellValue } from './cells.js';
+import type { ZipFailure } from './zip.js';
 
 const num = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6));
 const quote = (raw: string) => `“${raw.length > 20 ? raw.slice(0, 20) + '…' : raw}”`;
+
+const ZIP_FAILURES: Record<ZipFailure, (ext: string) => string> = {
+  'not-zip': (ext) => `不是有效的 ${ext} 文件`,
+  corrupt: (ext) => `${ext} 文件已损坏，无法解压`,
+  'too-large': (ext) => `${ext} 文件解压后过大，不像是正常的文档（可能是“压缩炸弹”），已拒绝读取`,
+  'too-many-entries': (ext) => `${ext} 文件内的条目过多，不像是正常的文档，已拒绝读取`,
+  unsupported: (ext) => `${ext} 文件已加密或使用了不支持的压缩方式`,
+};
+const ZIP_FAILURE_IDS = Object.keys(ZIP_FAILURES) as ZipFailure[];
 
 export const MESSAGES = {
   sum: (target: string, expected: number, actual: number, describes: string) =>
@@ -116,11 +126,11 @@ export const IMPORT_MESSAGES = {
   noYear: (assumed: number) => `未能从标题中读出报告年度，按 ${assumed} 年处理`,
   noTitle: () => '未找到报告标题（应为“××× 20××年政府信息公开工作年度报告”）',
   unreadable: (what: string) => `无法读取文件：${what}`,
+  /** Why a zip-based file (.docx, .xlsx) was not read (shared/zip.ts). */
+  zipFailure: (ext: string, reason: ZipFailure) => ZIP_FAILURES[reason](ext),
   unreadableReasons: {
-    'not-zip': '不是有效的 .docx 文件',
+    ...Object.fromEntries(ZIP_FAILURE_IDS.map((r) => [r, ZIP_FAILURES[r]('.docx')])),
     'no-document': '.docx 文件中没有正文（word/document.xml）',
-    'too-large': '.docx 文件正文过大',
-    corrupt: '.docx 文件已损坏，无法解压',
     binary: '文件不是文本、网页或 .docx 文档',
   } as Readonly<Record<string, string>>,
 } as const;

@@ -16,9 +16,9 @@ async function readAttachment(a: Attachment): Promise<{ draft: Draft } | { error
   }
   if (name.endsWith('.xlsx') || a.contentType.includes('spreadsheetml')) {
     try {
-      const { readWorkbook } = await import('../../cli/xlsx/read-workbook.js');
-      const r = await readWorkbook(a.bytes);
-      return { draft: r.draft };
+      const { readWorkbook } = await import('../../shared/xlsx/read-workbook.js');
+      // Typed values only: a blank cell in the upload must not erase an answer the clerk gave here.
+      return { draft: readWorkbook(a.bytes).draft };
     } catch (e) {
       return { errors: [(e as Error).message || T.uploadXlsxUnavailable] };
     }

@@ -26,7 +26,8 @@ export interface CheckedReport {
 
 /** Every check the core has for one loaded report. */
 export function checkLoaded(loaded: Extract<Loaded, { ok: true }>, previous?: Draft): CheckedReport {
-  const findings = mergeFindings(loaded.findings, checkDraft(loaded.draft, previous ? { previous } : {}));
+  const options = { ...(previous ? { previous } : {}), ...(loaded.computed ? { computed: loaded.computed } : {}) };
+  const findings = mergeFindings(loaded.findings, checkDraft(loaded.draft, options));
   return { file: loaded.file, draft: loaded.draft, findings };
 }
 

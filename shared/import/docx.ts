@@ -2,39 +2,20 @@
  * .docx → plain text in the same shape as html.ts writes: paragraphs as lines, table rows as tab-separated cells.
  * A cell continuing a vertical merge (w:vMerge without "restart") is covered and not written, as in HTML.
  */
-import { unzipSync } from 'fflate';
+import { readZip, type ZipFailure } from '../zip.js';
 import { readMarkup } from './markup.js';
 import { rowLine } from './html.js';
 
-/** Largest word/document.xml we inflate (a zip bomb must not take the importer down). */
-const MAX_XML_BYTES = 64 * 1024 * 1024;
+export { isZip } from '../zip.js';
 
-export type DocxRead = { ok: true; text: string } | { ok: false; reason: 'not-zip' | 'no-document' | 'too-large' | 'corrupt' };
+export type DocxRead = { ok: true; text: string } | { ok: false; reason: ZipFailure | 'no-document' };
 
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
+const DOCUMENT = 'word/document.xml';
 
 export function readDocx(bytes: Uint8Array): DocxRead {
-  if (!isZip(bytes)) return { ok: false, reason: 'not-zip' };
-  let tooLarge = false;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        if (f.name !== 'word/document.xml') return false;
-        if (f.originalSize > MAX_XML_BYTES || (f.compression !== 0 && f.compression !== 8)) {
-          tooLarge = f.originalSize > MAX_XML_BYTES;
-          return false;
-        }
-        return true;
-      },
-    });
-  } catch {
-    return { ok: false, reason: 'corrupt' };
-  }
-  if (tooLarge) return { ok: false, reason: 'too-large' };
-  const xml = files['word/document.xml'];
+  const zip = readZip(bytes, (name) => name === DOCUMENT);
+  if (!zip.ok) return { ok: false, reason: zip.reason };
+  const xml = zip.files.get(DOCUMENT);
   if (!xml) return { ok: false, reason: 'no-document' };
   return { ok: true, text: documentXmlToText(new TextDecoder('utf-8').decode(xml)) };
 }

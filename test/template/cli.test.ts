@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../cli/xlsx/read-workbook.js';
+import { readWorkbook } from '../../shared/xlsx/read-workbook.js';
 import { huaian2024, readings } from './support.js';
 import { runNianbao } from '../support/cli.js';
 

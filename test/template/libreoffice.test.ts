@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_COLORS } from '../../shared/layout.js';
 import type { Draft } from '../../shared/index.js';
-import { readWorkbook } from '../../cli/xlsx/read-workbook.js';
+import { readWorkbook } from '../../shared/xlsx/read-workbook.js';
 import { writeTemplate } from '../../cli/xlsx/write-template.js';
 import { diffBox, findTool, near, pixelsWhere, renderWorkbooks, resaveWithLibreOffice, type Box, type Image } from './render.js';
 import { huaian2024, readings, weihaiOffice2020 } from './support.js';
