@@ -83,8 +83,41 @@ function closest(id: string, known: Iterable<string>): string | undefined {
 }
 
 
+/**
+ * At most this many unknown ids (or schema errors) listed one by one, with a hint: beyond them only their number. A hint costs an edit distance
+ * to every known id, so a draft with millions of unknown ids (a damaged or hostile file) would take minutes.
+ */
+export const MAX_LISTED_UNKNOWN_IDS = 100;
+
+function unknownIds(errors: SchemaError[], field: 'cells' | 'narrative', ids: readonly string[], known: ReadonlySet<string>, what: string): void {
+  let n = 0;
+  for (const id of ids) {
+    if (known.has(id)) continue;
+    if (++n > MAX_LISTED_UNKNOWN_IDS) continue;
+    const hint = closest(id, known);
+    errors.push({ path: pathText([field, id]), message: `未知的${what}编号“${id}”${hint ? `，是否想写“${hint}”？` : ''}` });
+  }
+  if (n > MAX_LISTED_UNKNOWN_IDS) {
+    errors.push({ path: field, message: `共有 ${n} 个未知的${what}编号，以上只列出前 ${MAX_LISTED_UNKNOWN_IDS} 个` });
+  }
+}
+
 /** Validates any JSON value as a draft. Unknown cell or part ids are errors with a hint. */
 export function parseDraft(input: unknown): DraftParse {
+  // A draft with more unknown ids than are ever listed is refused before the schema walks all of its entries.
+  const errors: SchemaError[] = [];
+  const obj = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const cellIds = Object.keys(obj(obj(input)?.cells) ?? {}), partIds = Object.keys(obj(obj(input)?.narrative) ?? {});
+  const tooMany = (ids: readonly string[], known: ReadonlySet<string>) => {
+    let n = 0;
+    for (const id of ids) if (!known.has(id) && ++n > MAX_LISTED_UNKNOWN_IDS) return true;
+    return false;
+  };
+  if (tooMany(cellIds, KNOWN_CELLS) || tooMany(partIds, KNOWN_PARTS)) {
+    unknownIds(errors, 'cells', cellIds, KNOWN_CELLS, '单元格');
+    unknownIds(errors, 'narrative', partIds, KNOWN_PARTS, '正文部分');
+    return { ok: false, errors };
+  }
   let r;
   try {
     r = draftSchema.safeParse(input, { error: zhCN().localeError });
@@ -92,21 +125,13 @@ export function parseDraft(input: unknown): DraftParse {
     return { ok: false, errors: [{ path: '(根)', message: `无法读取草稿：${(e as Error).message}` }] };
   }
   if (!r.success) {
-    return { ok: false, errors: r.error.issues.map((i) => ({ path: pathText(i.path), message: i.message })) };
+    const { issues } = r.error;
+    for (const i of issues.slice(0, MAX_LISTED_UNKNOWN_IDS)) errors.push({ path: pathText(i.path), message: i.message });
+    if (issues.length > MAX_LISTED_UNKNOWN_IDS) errors.push({ path: '(根)', message: `共有 ${issues.length} 处不符合草稿格式，以上只列出前 ${MAX_LISTED_UNKNOWN_IDS} 处` });
+    return { ok: false, errors };
   }
-  const errors: SchemaError[] = [];
-  for (const id of Object.keys(r.data.cells)) {
-    if (!KNOWN_CELLS.has(id)) {
-      const hint = closest(id, KNOWN_CELLS);
-      errors.push({ path: pathText(['cells', id]), message: `未知的单元格编号“${id}”${hint ? `，是否想写“${hint}”？` : ''}` });
-    }
-  }
-  for (const id of Object.keys(r.data.narrative)) {
-    if (!KNOWN_PARTS.has(id)) {
-      const hint = closest(id, KNOWN_PARTS);
-      errors.push({ path: pathText(['narrative', id]), message: `未知的正文部分编号“${id}”${hint ? `，是否想写“${hint}”？` : ''}` });
-    }
-  }
+  unknownIds(errors, 'cells', Object.keys(r.data.cells), KNOWN_CELLS, '单元格');
+  unknownIds(errors, 'narrative', Object.keys(r.data.narrative), KNOWN_PARTS, '正文部分');
   if (errors.length) return { ok: false, errors };
   return { ok: true, draft: r.data as Draft };
 }
