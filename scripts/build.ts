@@ -28,6 +28,8 @@ export const ENTRIES: Record<string, string> = {
   cli: 'cli/run.ts',
   start: 'start.ts',
   bot: 'bot/main.ts',
+  /** The batch audit's worker thread (cli/audit/pool.ts starts it by this name). */
+  'audit-worker': 'cli/audit/worker.ts',
 };
 
 const BUNDLED = new Set(['zod', 'fflate']);
@@ -84,6 +86,8 @@ export async function buildAll(options: { outdir?: string } = {}): Promise<Build
     outdir, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
     minify: true, keepNames: true, sourcemap: 'linked', legalComments: 'none', charset: 'utf8', metafile: true,
     logLevel: 'warning', plugins: [packages],
+    // Lets code tell the bundle from the sources (cli/audit/pool.ts picks its worker script by it).
+    define: { 'process.env.NIANBAO_BUNDLE': '"dist"' },
     banner: {
       // Bundled CommonJS code may call require(); import.meta.dirname/filename of the sources (see the plugin).
       js: [

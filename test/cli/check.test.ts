@@ -88,5 +88,5 @@ describe('nianbao check', () => {
     const help = await nianbao('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('check');
-  });
+  }, 30_000); // four processes on the TypeScript sources: seconds on a loaded machine
 });
