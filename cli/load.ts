@@ -2,7 +2,10 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseDraftJson, type Draft, type Finding } from '../shared/index.js';
+// Values from the core's own modules, not its index: the index also re-exports the importer, which would then
+// load (and initialise its tables) on every start of `nianbao check`, even for a draft JSON.
+import type { Draft, Finding } from '../shared/index.js';
+import { parseDraftJson } from '../shared/draft.js';
 
 export type Loaded =
   | { readonly ok: true; readonly file: string; readonly draft: Draft; readonly findings: readonly Finding[] }

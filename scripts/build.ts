@@ -23,14 +23,19 @@ import { buildAddin } from '../addin/build.js';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT = join(ROOT, 'dist');
 
-/** Output name → source entry. */
-export const ENTRIES: Record<string, string> = {
-  cli: 'cli/run.ts',
-  start: 'start.ts',
-  bot: 'bot/main.ts',
-  /** The batch audit's worker thread (cli/audit/pool.ts starts it by this name). */
-  'audit-worker': 'cli/audit/worker.ts',
-};
+/**
+ * Output name → source entry, in groups bundled separately: code shared inside a group goes to common chunks,
+ * nothing is shared across groups, so the CLI's start loads no chunk that the servers' code made bigger.
+ */
+export const ENTRY_GROUPS: readonly Record<string, string>[] = [
+  {
+    cli: 'cli/run.ts',
+    /** The batch audit's worker thread (cli/audit/pool.ts starts it by this name). */
+    'audit-worker': 'cli/audit/worker.ts',
+  },
+  { start: 'start.ts', bot: 'bot/main.ts' },
+];
+export const ENTRIES: Record<string, string> = Object.assign({}, ...ENTRY_GROUPS);
 
 const BUNDLED = new Set(['zod', 'fflate']);
 /** devDependency → the named exports run-time code may call (loaded on first call). */
@@ -53,6 +58,14 @@ const packages: Plugin = {
         return { errors: [{ text: `运行时代码引用了开发依赖 ${name}（${relative(ROOT, args.importer)}）：npm ci --omit=dev 之后将无法运行，请移到 dependencies` }] };
       }
       return undefined; // a Node built-in without the node: prefix, or a package's own dependency
+    });
+    // shared/ does no I/O and registers nothing at load time: a module of it that nothing uses is left out even
+    // when an index re-exports it (the CLI's `check` does not load the importer for a draft JSON).
+    b.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === 'inner') return undefined;
+      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'inner' });
+      if (r.errors.length || !r.path.startsWith(join(ROOT, 'shared') + sep)) return undefined;
+      return { ...r, sideEffects: false };
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       contents: LAZY[args.path]!.map((f) => `export const ${f} = async (...a) => (await import(${JSON.stringify(args.path)})).${f}(...a);`).join('\n'),
@@ -81,8 +94,8 @@ export async function buildAll(options: { outdir?: string } = {}): Promise<Build
   const t0 = performance.now();
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
-  const result = await build({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, join(ROOT, v)])),
+  const results = await Promise.all(ENTRY_GROUPS.map((group) => build({
+    entryPoints: Object.fromEntries(Object.entries(group).map(([k, v]) => [k, join(ROOT, v)])),
     outdir, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
     minify: true, keepNames: true, sourcemap: 'linked', legalComments: 'none', charset: 'utf8', metafile: true,
     logLevel: 'warning', plugins: [packages],
@@ -98,11 +111,11 @@ export async function buildAll(options: { outdir?: string } = {}): Promise<Build
         'const __nianbao_filename = (u) => __nianbao_fp(u), __nianbao_dirname = (u) => __nianbao_dn(__nianbao_fp(u));',
       ].join(''),
     },
-  });
+  })));
   // Marks dist/ as an ES module tree whatever the package says, and records what it was built from.
   await writeFile(join(outdir, 'package.json'), '{ "type": "module" }\n');
   const pane = await buildAddin();
-  const files = await Promise.all(Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'))
+  const files = await Promise.all(results.flatMap((r) => Object.keys(r.metafile.outputs)).filter((f) => f.endsWith('.js'))
     .map(async (f) => ({ file: relative(ROOT, f), bytes: (await stat(f)).size })));
   files.push({ file: relative(ROOT, join(pane.outdir, 'taskpane.js')), bytes: pane.bundleBytes });
   return { outdir, files, seconds: (performance.now() - t0) / 1000 };

@@ -8,10 +8,12 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  catalogue, draftFormat, escapeHtml, FORMATS, renderTablesHtml, RULES, tableOf, TABLE_IDS,
-  type Draft, type Finding, type Severity,
-} from '../../shared/index.js';
+import type { Draft, Finding, Severity } from '../../shared/index.js';
+import { catalogue, FORMATS, tableOf, TABLE_IDS } from '../../shared/formats/index.js';
+import { draftFormat } from '../../shared/draft-format.js';
+import { escapeHtml } from '../../shared/render/escape.js';
+import { renderTablesHtml } from '../../shared/render/tables.js';
+import { RULES } from '../../shared/rules/catalogue.js';
 import { totalsLine, totalsOf, type SummaryRow } from './summary.js';
 
 const SEVERITY_TEXT: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

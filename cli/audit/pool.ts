@@ -38,30 +38,37 @@ function workers(context: TaskContext, jobs: number): Pool {
   const url = workerScript();
   const pending = new Map<number, { resolve: (r: TaskResult) => void; thread: number }>();
   const load = new Array<number>(jobs).fill(0);
+  const alive = new Array<boolean>(jobs).fill(true);
   let nextId = 0;
   const threads = Array.from({ length: jobs }, (_, k) => {
-    const w = new Worker(url, { workerData: context });
+    // execArgv: [] so that the parent's flags (-e, --cpu-prof, …) are not inherited by each thread.
+    const w = new Worker(url, { workerData: context, execArgv: [] });
     w.on('message', (m: { id: number; result: TaskResult }) => {
       load[k]!--;
       const p = pending.get(m.id);
       pending.delete(m.id);
       p?.resolve(m.result);
     });
-    w.on('error', (e) => {
-      // A worker that dies fails what it held; the batch reports those files and goes on with the others.
+    // A worker that dies fails what it held (the batch reports those files as unreadable and goes on); one that
+    // is gone gets no more tasks.
+    const fail = (why: string) => {
+      alive[k] = false;
       for (const [id, p] of pending) {
         if (p.thread !== k) continue;
         pending.delete(id);
-        p.resolve({ ok: false, error: `检查线程出错：${e.message}` });
+        p.resolve({ ok: false, error: `检查线程出错：${why}` });
       }
-    });
+    };
+    w.on('error', (e) => fail(e.message));
+    w.on('exit', (code) => fail(`线程已退出（${code}）`));
     return w;
   });
   return {
     window: PER_THREAD * jobs,
     run(task) {
-      let k = 0;
-      for (let j = 1; j < jobs; j++) if (load[j]! < load[k]!) k = j;
+      let k = alive.indexOf(true);
+      if (k < 0) return Promise.resolve({ ok: false, error: '检查线程均已退出' });
+      for (let j = k + 1; j < jobs; j++) if (alive[j] && load[j]! < load[k]!) k = j;
       load[k]!++;
       const id = nextId++;
       return new Promise<TaskResult>((resolve) => {
@@ -70,6 +77,7 @@ function workers(context: TaskContext, jobs: number): Pool {
       });
     },
     close: async () => {
+      alive.fill(false);
       await Promise.all(threads.map((w) => w.terminate()));
     },
   };

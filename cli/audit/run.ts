@@ -7,7 +7,10 @@
  * file twice costs time, not memory; it keeps the output in the order given and streams it file by file.
  */
 import { once, type EventEmitter } from 'node:events';
-import { summarize, type Draft } from '../../shared/index.js';
+// Values from the core's own modules, not its index: the index also re-exports the importer, which would then
+// load (and initialise its tables) on every start of `nianbao check`, even for a draft JSON.
+import type { Draft } from '../../shared/index.js';
+import { summarize } from '../../shared/rules/catalogue.js';
 import { EXIT, type CliIo } from '../io.js';
 import { supportedExtensions, type LoadOptions } from '../load.js';
 import { formatFindings } from '../report-text.js';

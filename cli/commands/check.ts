@@ -1,6 +1,9 @@
 /** `nianbao check FILE… [--previous FILE] [--year YEAR] [--json]` (SPEC §7). */
 import { resolve } from 'node:path';
-import { checkDraft, draftFormat, mergeFindings, summarize, type Draft, type Finding } from '../../shared/index.js';
+import type { Draft, Finding } from '../../shared/index.js';
+import { checkDraft, mergeFindings } from '../../shared/check.js';
+import { draftFormat } from '../../shared/draft-format.js';
+import { summarize } from '../../shared/rules/catalogue.js';
 import { commandArgs, usageError, yearArg } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
 import { loadReport, type Loaded } from '../load.js';
