@@ -50,6 +50,7 @@ function usable(kind: CellKind, v: CellValue): boolean {
 }
 
 const NONE: readonly string[] = Object.freeze([]);
+const hasOwn = Object.prototype.hasOwnProperty;
 
 function readSheet(c: CompiledFormat, cells: Readonly<Record<string, string>>): Sheet {
   let sheet = scratch.get(c.format);
@@ -84,8 +85,10 @@ function readSheet(c: CompiledFormat, cells: Readonly<Record<string, string>>): 
     if (usable(c.cells[i]!.kind, v)) numbers[i] = v.value!;
   }
   sheet.foreign = NONE;
-  for (const id of c.foreignList) {
-    if (get[id] !== undefined) {
+  const { foreignList } = c;
+  for (let k = 0; k < foreignList.length; k++) {
+    // An own-property test: a miss does not walk the prototype chain as a plain read does.
+    if (hasOwn.call(get, foreignList[k]!)) {
       sheet.foreign = Object.keys(cells).filter((k) => c.foreignIds.has(k)); // rare: in the draft's own order
       break;
     }
