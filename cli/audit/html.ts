@@ -135,6 +135,12 @@ export class HtmlReport {
     await write(this.body, sectionHtml(anchor, row, draft, findings));
   }
 
+  /** The same, for a section rendered elsewhere (a worker thread) with sectionHtml(`r${index + 1}`, …). */
+  async addSection(index: number, html: string): Promise<void> {
+    this.anchors.set(index, `r${index + 1}`);
+    await write(this.body, html);
+  }
+
   /** Writes the page: head, index from `rows`, then the sections; removes the scratch file. */
   async close(rows: readonly SummaryRow[], generated: Date = new Date()): Promise<void> {
     this.body.end();

@@ -7,20 +7,15 @@
  * file twice costs time, not memory; it keeps the output in the order given and streams it file by file.
  */
 import { once, type EventEmitter } from 'node:events';
-// Values from the core's own modules, not its index: the index also re-exports the importer, which would then
-// load (and initialise its tables) on every start of `nianbao check`, even for a draft JSON.
 import type { Draft } from '../../shared/index.js';
-import { summarize } from '../../shared/rules/catalogue.js';
 import { EXIT, type CliIo } from '../io.js';
 import { supportedExtensions, type LoadOptions } from '../load.js';
-import { formatFindings } from '../report-text.js';
-import { jsonLine } from '../commands/check.js';
 import { collectInputs, type InputFile } from './files.js';
 import { HtmlReport } from './html.js';
 import { YearIndex } from './pairing.js';
 import { defaultJobs, openPool, ordered, type Pool } from './pool.js';
 import { progressBar } from './progress.js';
-import { failingRules, summaryTable, type SummaryRow } from './summary.js';
+import { summaryTable, type SummaryRow } from './summary.js';
 import type { Task } from './tasks.js';
 
 export interface AuditOptions {
@@ -59,7 +54,9 @@ export async function audit(paths: readonly string[], options: AuditOptions, io:
   const { files } = inputs;
   const batch = files.length > 1 || inputs.hadDirectory;
   const nameOf = new Map(files.map((f) => [f.path, f.name]));
-  const pool = openPool({ load, ...(options.previous ? { previous: options.previous } : {}) }, options.jobs ?? defaultJobs(), files.length);
+  const output = options.json ? 'json' : options.summaryOnly ? 'none' : 'text';
+  const context = { load, output, html: !!options.report, ...(options.previous ? { previous: options.previous } : {}) } as const;
+  const pool = openPool(context, options.jobs ?? defaultJobs(), files.length);
   try {
     const index = !options.previous && files.length > 1 ? await buildIndex(files, io, pool) : undefined;
     const html = options.report ? await HtmlReport.open(options.report) : undefined;
@@ -73,21 +70,19 @@ export async function audit(paths: readonly string[], options: AuditOptions, io:
       if (io.stdout.write(s) === false && typeof stream.once === 'function') await once(stream as EventEmitter, 'drain');
     };
     /** Tasks are made as the pool asks for them (a generator): the pairing is looked up file by file. */
-    const previousOf = new Map<number, string>();
     function* tasks(): Generator<Task> {
       for (let i = 0; i < files.length; i++) {
         const f = files[i]!;
-        // The pairing needs the file's agency and year, known from the index pass: look it up by path there.
-        const previousPath = index?.previousOfFile(f.path);
-        if (previousPath) previousOf.set(i, previousPath);
-        yield { kind: 'check', path: f.path, name: f.name, ...(previousPath ? { previousPath } : {}) };
+        const previousPath = options.previous ? undefined : index?.previousOfFile(f.path);
+        yield {
+          kind: 'check', path: f.path, name: f.name, index: i,
+          ...(previousPath ? { previousPath, previousName: nameOf.get(previousPath) ?? previousPath } : {}),
+        };
       }
     }
     let i = 0;
     for await (const r of ordered(pool, tasks())) {
       const f = files[i]!;
-      const previousPath = previousOf.get(i);
-      previousOf.delete(i);
       bar.update(++i, f.name);
       if (!r.ok) {
         unreadable++;
@@ -96,17 +91,10 @@ export async function audit(paths: readonly string[], options: AuditOptions, io:
         continue;
       }
       if (r.kind !== 'check') continue;
-      const { report } = r;
-      const counts = summarize(report.findings);
-      if (counts.errors) withErrors++;
-      const row: SummaryRow = {
-        file: f.name, agency: report.draft.agency.name, year: report.draft.year, counts, rules: failingRules(report.findings),
-        ...(previousPath && r.previousUsed && !options.previous ? { previous: nameOf.get(previousPath) ?? previousPath } : {}),
-      };
-      rows.push(row);
-      if (options.json) await out(jsonLine(report));
-      else if (!options.summaryOnly) await out(formatFindings(f.name, report.draft, report.findings) + (row.previous ? `  （已与上年报告 ${row.previous} 核对衔接）\n` : ''));
-      if (html) await html.add(rows.length - 1, row, report.draft, report.findings);
+      if (r.errors) withErrors++;
+      rows.push(r.row);
+      if (r.out !== undefined) await out(r.out);
+      if (html && r.html !== undefined) await html.addSection(i - 1, r.html);
     }
     bar.done();
     if (!options.json && (batch || options.summaryOnly)) await out(`\n${summaryTable(rows, io.stdout.columns ?? 120)}`);
