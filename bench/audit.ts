@@ -28,14 +28,14 @@ function generate(dir: string, n: number): void {
   }
 }
 
-interface Run { seconds: number; maxRssMb: number; lines: number; code: number }
+interface Run { seconds: number; cpuSeconds: number; maxRssMb: number; lines: number; code: number }
 
 /** Runs the built CLI in a child Node process and reads its peak RSS. */
 function runCli(args: string[]): Promise<Run> {
   const script = `
     process.argv.splice(1, Infinity, 'nianbao', ...${JSON.stringify(args)});
     await import('./dist/cli.js');
-    process.stderr.write('\\nRUSAGE ' + JSON.stringify({ maxRSS: process.resourceUsage().maxRSS, code: process.exitCode }) + '\\n');
+    process.stderr.write('\\nRUSAGE ' + JSON.stringify({ maxRSS: process.resourceUsage().maxRSS, cpu: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6, code: process.exitCode }) + '\\n');
   `;
   return new Promise((resolve, reject) => {
     const start = performance.now();
@@ -47,8 +47,8 @@ function runCli(args: string[]): Promise<Run> {
     child.on('close', () => {
       const m = /RUSAGE (\{.*\})/.exec(err);
       if (!m) return reject(new Error(`no resource usage from the child:\n${err}`));
-      const u = JSON.parse(m[1]!) as { maxRSS: number; code: number };
-      resolve({ seconds: (performance.now() - start) / 1000, maxRssMb: u.maxRSS / 1024, lines, code: u.code });
+      const u = JSON.parse(m[1]!) as { maxRSS: number; cpu: number; code: number };
+      resolve({ seconds: (performance.now() - start) / 1000, cpuSeconds: u.cpu, maxRssMb: u.maxRSS / 1024, lines, code: u.code });
     });
   });
 }
@@ -74,7 +74,7 @@ export async function bench(): Promise<Record<string, string | number>> {
     generate(small, 2000);
     for (const jobs of [1, 2]) {
       const r = await runCli(['check', small, '--summary', '--jobs', String(jobs)]);
-      figures[`2000 份 --summary，--jobs ${jobs}`] = `${r.seconds.toFixed(1)} 秒，${Math.round(2000 / r.seconds)} 份/秒，峰值 RSS ${r.maxRssMb.toFixed(0)} MB（${load()}）`;
+      figures[`2000 份 --summary，--jobs ${jobs}`] = `${r.seconds.toFixed(1)} 秒（CPU ${r.cpuSeconds.toFixed(1)} 秒），${Math.round(2000 / r.seconds)} 份/秒，峰值 RSS ${r.maxRssMb.toFixed(0)} MB（${load()}）`;
     }
     rmSync(small, { recursive: true, force: true });
     const n = 10000;
@@ -87,7 +87,7 @@ export async function bench(): Promise<Record<string, string | number>> {
       if (r.lines !== n) throw new Error(`expected ${n} NDJSON lines, got ${r.lines} (exit ${r.code})`);
       rate.push(n / r.seconds);
       figures[`${n} 份批量核查（--json --report，含导入与配对），--jobs ${jobs}`] =
-        `${r.seconds.toFixed(1)} 秒，${Math.round(n / r.seconds)} 份/秒，峰值 RSS ${r.maxRssMb.toFixed(0)} MB（目标 < 300），网页 ${(statSync(out).size / 1e6).toFixed(0)} MB（${load()}）`;
+        `${r.seconds.toFixed(1)} 秒（CPU ${r.cpuSeconds.toFixed(1)} 秒），${Math.round(n / r.seconds)} 份/秒，峰值 RSS ${r.maxRssMb.toFixed(0)} MB（目标 < 300），网页 ${(statSync(out).size / 1e6).toFixed(0)} MB（${load()}）`;
       rmSync(out, { force: true });
     }
     figures[`${n} 份：2 线程 / 1 线程（目标 ≥ 1.7）`] = (rate[1]! / rate[0]!).toFixed(2);
