@@ -10,6 +10,13 @@ if (process.env.NIANBAO_FROM_SOURCE === '1') {
   await import('./run.ts');
 } else {
   const built = new URL('../dist/cli.js', import.meta.url);
-  if (!existsSync(built)) await (await import('../scripts/ensure-built.js')).ensureBuilt({ log: (s) => process.stderr.write(`${s}\n`) });
+  if (!existsSync(built)) {
+    try {
+      (await import('../scripts/ensure-built.js')).ensureBuilt({ log: (s) => process.stderr.write(`${s}\n`) });
+    } catch (e) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+  }
   await import(built.href);
 }
