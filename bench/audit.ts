@@ -1,15 +1,18 @@
 /**
- * Batch audit: `nianbao check DIR --json --report out.html` on 1,000 and 10,000 published reports (copies of the
- * fixture texts, generated into a temporary directory and removed afterwards), in a child process whose peak RSS
- * is read from process.resourceUsage(). Also the narrative checks alone, in process, on the imported fixtures.
+ * Batch audit with the built CLI (dist/, built first): `nianbao check DIR --summary` on 2,000 and `nianbao check DIR
+ * --json --report out.html` on 10,000 published reports (copies of the fixture texts, generated into a temporary
+ * directory and removed afterwards), each with --jobs 1 and --jobs 2, in a child process whose peak RSS (worker
+ * threads included) is read from process.resourceUsage(). Also the narrative checks alone, in process.
+ * The machine's load average is printed with the figures: the 2-core speed-up needs two idle cores.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importReport } from '../shared/import/index.js';
 import { checkNarrative } from '../shared/narrative/index.js';
+import { buildAll } from '../scripts/build.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = join(ROOT, '../shared/fixtures/reports');
@@ -25,16 +28,14 @@ function generate(dir: string, n: number): void {
   }
 }
 
-interface Run { seconds: number; maxRssMb: number; lines: number; code: number }
+interface Run { seconds: number; cpuSeconds: number; maxRssMb: number; lines: number; code: number }
 
-/** Runs the CLI's main() in a child Node process and reads its peak RSS. */
+/** Runs the built CLI in a child Node process and reads its peak RSS. */
 function runCli(args: string[]): Promise<Run> {
   const script = `
-    import { register } from 'tsx/esm/api';
-    register();
-    const { main } = await import('./cli/main.ts');
-    const code = await main(${JSON.stringify(args)}, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
-    process.stderr.write('\\nRUSAGE ' + JSON.stringify({ maxRSS: process.resourceUsage().maxRSS, code }) + '\\n');
+    process.argv.splice(1, Infinity, 'nianbao', ...${JSON.stringify(args)});
+    await import('./dist/cli.js');
+    process.stderr.write('\\nRUSAGE ' + JSON.stringify({ maxRSS: process.resourceUsage().maxRSS, cpu: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6, code: process.exitCode }) + '\\n');
   `;
   return new Promise((resolve, reject) => {
     const start = performance.now();
@@ -46,8 +47,8 @@ function runCli(args: string[]): Promise<Run> {
     child.on('close', () => {
       const m = /RUSAGE (\{.*\})/.exec(err);
       if (!m) return reject(new Error(`no resource usage from the child:\n${err}`));
-      const u = JSON.parse(m[1]!) as { maxRSS: number; code: number };
-      resolve({ seconds: (performance.now() - start) / 1000, maxRssMb: u.maxRSS / 1024, lines, code: u.code });
+      const u = JSON.parse(m[1]!) as { maxRSS: number; cpu: number; code: number };
+      resolve({ seconds: (performance.now() - start) / 1000, cpuSeconds: u.cpu, maxRssMb: u.maxRSS / 1024, lines, code: u.code });
     });
   });
 }
@@ -61,22 +62,35 @@ function narrativeRate(): number {
   return n / ((performance.now() - start) / 1000);
 }
 
+const load = () => `负载 ${loadavg().map((x) => x.toFixed(1)).join(' ')}`;
+
 export async function bench(): Promise<Record<string, string | number>> {
+  await buildAll();
   const figures: Record<string, string | number> = {};
   figures['正文检查（单核，已导入的年报）'] = `${Math.round(narrativeRate())} 份/秒`;
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-audit-'));
   try {
-    for (const n of [1000, 10000]) {
-      const files = join(dir, `n${n}`);
-      generate(files, n);
+    const small = join(dir, 'n2000');
+    generate(small, 2000);
+    for (const jobs of [1, 2]) {
+      const r = await runCli(['check', small, '--summary', '--jobs', String(jobs)]);
+      figures[`2000 份 --summary，--jobs ${jobs}`] = `${r.seconds.toFixed(1)} 秒（CPU ${r.cpuSeconds.toFixed(1)} 秒），${Math.round(2000 / r.seconds)} 份/秒，峰值 RSS ${r.maxRssMb.toFixed(0)} MB（${load()}）`;
+    }
+    rmSync(small, { recursive: true, force: true });
+    const n = 10000;
+    const files = join(dir, `n${n}`);
+    generate(files, n);
+    const rate: number[] = [];
+    for (const jobs of [1, 2]) {
       const out = join(dir, `report-${n}.html`);
-      const r = await runCli(['check', files, '--json', '--report', out]);
+      const r = await runCli(['check', files, '--json', '--report', out, '--jobs', String(jobs)]);
       if (r.lines !== n) throw new Error(`expected ${n} NDJSON lines, got ${r.lines} (exit ${r.code})`);
-      figures[`${n} 份批量核查（--json --report，含导入与配对）`] =
-        `${r.seconds.toFixed(1)} 秒，${Math.round(n / r.seconds)} 份/秒，峰值 RSS ${r.maxRssMb.toFixed(0)} MB，网页 ${(statSync(out).size / 1e6).toFixed(0)} MB`;
-      rmSync(files, { recursive: true, force: true });
+      rate.push(n / r.seconds);
+      figures[`${n} 份批量核查（--json --report，含导入与配对），--jobs ${jobs}`] =
+        `${r.seconds.toFixed(1)} 秒（CPU ${r.cpuSeconds.toFixed(1)} 秒），${Math.round(n / r.seconds)} 份/秒，峰值 RSS ${r.maxRssMb.toFixed(0)} MB（目标 < 300），网页 ${(statSync(out).size / 1e6).toFixed(0)} MB（${load()}）`;
       rmSync(out, { force: true });
     }
+    figures[`${n} 份：2 线程 / 1 线程（目标 ≥ 1.7）`] = (rate[1]! / rate[0]!).toFixed(2);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,18 +1,22 @@
 #!/usr/bin/env node
-// Entry point of `nianbao`: loads the TypeScript sources through tsx, so nothing has to be built first.
-import { register } from 'tsx/esm/api';
+// Entry point of `nianbao`: runs the built CLI (dist/cli.js, `npm run build`). A source checkout that was never
+// built builds first. NIANBAO_FROM_SOURCE=1 runs the TypeScript sources through tsx instead (the tests do, so
+// they test the sources, not a possibly older build).
+import { existsSync } from 'node:fs';
 
-register();
-// `nianbao check … | head` closes the pipe early: that is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+if (process.env.NIANBAO_FROM_SOURCE === '1') {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./run.ts');
+} else {
+  const built = new URL('../dist/cli.js', import.meta.url);
+  if (!existsSync(built)) {
+    try {
+      (await import('../scripts/ensure-built.js')).ensureBuilt({ log: (s) => process.stderr.write(`${s}\n`) });
+    } catch (e) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+  }
+  await import(built.href);
 }
-const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  cwd: process.cwd(),
-});

@@ -1,5 +1,9 @@
 /** Findings as a readable Chinese list, grouped by table. */
-import { catalogue, draftFormat, FORMATS, MESSAGES, summarize, tableOf, type CellDef, type Draft, type Finding, type Severity } from '../shared/index.js';
+import type { CellDef, Draft, Finding, Severity } from '../shared/index.js';
+import { catalogue, FORMATS, tableOf } from '../shared/formats/index.js';
+import { draftFormat } from '../shared/draft-format.js';
+import { MESSAGES } from '../shared/messages.js';
+import { summarize } from '../shared/rules/catalogue.js';
 
 const SEVERITY_TEXT: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const SEVERITY_MARK: Record<Severity, string> = { error: '✗', warning: '!', info: 'i' };

@@ -23,7 +23,9 @@ async function* walk(dir: string, extensions: ReadonlySet<string>, skipped: { n:
   for await (const e of await opendir(dir)) {
     if (e.name.startsWith('.')) continue;
     if (e.isDirectory()) names.push({ name: e.name, dir: true });
-    else if (e.isFile() || e.isSymbolicLink()) {
+    else {
+      // Any other entry with a report's extension is in the batch, also a named pipe or a device: the loader
+      // reports it as unreadable (exit status 2) instead of the batch silently leaving it out.
       if (extensions.has(extname(e.name).toLowerCase())) names.push({ name: e.name, dir: false });
       else skipped.n++;
     }

@@ -8,10 +8,12 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  catalogue, draftFormat, escapeHtml, FORMATS, renderTablesHtml, RULES, tableOf, TABLE_IDS,
-  type Draft, type Finding, type Severity,
-} from '../../shared/index.js';
+import type { Draft, Finding, Severity } from '../../shared/index.js';
+import { catalogue, FORMATS, tableOf, TABLE_IDS } from '../../shared/formats/index.js';
+import { draftFormat } from '../../shared/draft-format.js';
+import { escapeHtml } from '../../shared/render/escape.js';
+import { renderTablesHtml } from '../../shared/render/tables.js';
+import { RULES } from '../../shared/rules/catalogue.js';
 import { totalsLine, totalsOf, type SummaryRow } from './summary.js';
 
 const SEVERITY_TEXT: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -131,6 +133,12 @@ export class HtmlReport {
     const anchor = `r${index + 1}`;
     this.anchors.set(index, anchor);
     await write(this.body, sectionHtml(anchor, row, draft, findings));
+  }
+
+  /** The same, for a section rendered elsewhere (a worker thread) with sectionHtml(`r${index + 1}`, …). */
+  async addSection(index: number, html: string): Promise<void> {
+    this.anchors.set(index, `r${index + 1}`);
+    await write(this.body, html);
   }
 
   /** Writes the page: head, index from `rows`, then the sections; removes the scratch file. */

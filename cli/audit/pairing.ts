@@ -24,8 +24,11 @@ export class YearIndex {
   /** `year|key` → files, for the full key and for the key without its leading city or province. */
   private readonly byName = new Map<string, string[]>();
   private readonly byShort = new Map<string, string[]>();
+  /** Each file's own agency and year, so the check pass (run ahead in worker threads) can pair by path. */
+  private readonly byFile = new Map<string, IndexEntry>();
 
   add(e: IndexEntry): void {
+    this.byFile.set(e.file, e);
     const key = agencyKey(e.agency);
     if (!key) return;
     const push = (m: Map<string, string[]>, k: string) => {
@@ -53,5 +56,11 @@ export class YearIndex {
       ...(this.byShort.get(`${y}|${key}`) ?? []),
     ];
     return candidates.find((f) => f !== self);
+  }
+
+  /** previousOf for a file added to the index (undefined for one that could not be read). */
+  previousOfFile(file: string): string | undefined {
+    const e = this.byFile.get(file);
+    return e ? this.previousOf(e.agency, e.year, file) : undefined;
   }
 }

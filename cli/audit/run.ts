@@ -7,16 +7,16 @@
  * file twice costs time, not memory; it keeps the output in the order given and streams it file by file.
  */
 import { once, type EventEmitter } from 'node:events';
-import { summarize, type Draft } from '../../shared/index.js';
+import type { Draft } from '../../shared/index.js';
 import { EXIT, type CliIo } from '../io.js';
-import { loadReport, supportedExtensions, type LoadOptions } from '../load.js';
-import { formatFindings } from '../report-text.js';
-import { checkLoaded, jsonLine } from '../commands/check.js';
+import { supportedExtensions, type LoadOptions } from '../load.js';
 import { collectInputs, type InputFile } from './files.js';
 import { HtmlReport } from './html.js';
 import { YearIndex } from './pairing.js';
+import { defaultJobs, openPool, ordered, type Pool } from './pool.js';
 import { progressBar } from './progress.js';
-import { failingRules, summaryTable, type SummaryRow } from './summary.js';
+import { summaryTable, type SummaryRow } from './summary.js';
+import type { Task } from './tasks.js';
 
 export interface AuditOptions {
   readonly json?: boolean;
@@ -27,34 +27,18 @@ export interface AuditOptions {
   /** `--previous`: last year's report for every file; turns the automatic pairing off. */
   readonly previous?: Draft;
   readonly load?: LoadOptions;
+  /** `--jobs`: threads that read and check files (default: one per core). */
+  readonly jobs?: number;
 }
 
-/** A small cache of last years' drafts, so a pair met in order is not read a third time. */
-class DraftCache {
-  private readonly map = new Map<string, Draft | undefined>();
-  constructor(private readonly size = 4) {}
-  async get(path: string, options: LoadOptions): Promise<Draft | undefined> {
-    if (this.map.has(path)) return this.map.get(path);
-    const l = await loadReport(path, options);
-    const d = l.ok ? l.draft : undefined;
-    this.map.set(path, d);
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
-    return d;
-  }
-  put(path: string, d: Draft): void {
-    this.map.set(path, d);
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
-  }
-}
-
-async function buildIndex(files: readonly InputFile[], io: CliIo, options: LoadOptions): Promise<YearIndex> {
+async function buildIndex(files: readonly InputFile[], io: CliIo, pool: Pool): Promise<YearIndex> {
   const index = new YearIndex();
   const bar = progressBar(io.stderr, '配对', files.length);
-  for (let i = 0; i < files.length; i++) {
+  let i = 0;
+  for await (const r of ordered(pool, files.map((f): Task => ({ kind: 'index', path: f.path })))) {
     const f = files[i]!;
-    bar.update(i, f.name);
-    const l = await loadReport(f.path, options);
-    if (l.ok) index.add({ file: f.path, agency: l.draft.agency.name, year: l.draft.year });
+    bar.update(++i, f.name);
+    if (r.ok && r.kind === 'index') index.add({ file: f.path, agency: r.agency, year: r.year });
   }
   bar.done();
   return index;
@@ -70,53 +54,61 @@ export async function audit(paths: readonly string[], options: AuditOptions, io:
   const { files } = inputs;
   const batch = files.length > 1 || inputs.hadDirectory;
   const nameOf = new Map(files.map((f) => [f.path, f.name]));
-  const index = !options.previous && files.length > 1 ? await buildIndex(files, io, load) : undefined;
-  const html = options.report ? await HtmlReport.open(options.report) : undefined;
-  const cache = new DraftCache();
-  const rows: SummaryRow[] = [];
-  let unreadable = 0, withErrors = 0;
-  const bar = progressBar(io.stderr, '检查', files.length);
-  /** Writes to stdout and waits for a slow reader (a pipe buffers without limit otherwise: memory would grow). */
-  const out = async (s: string) => {
-    if (io.stdout.isTTY) bar.clear();
-    const stream = io.stdout as unknown as Partial<EventEmitter>;
-    if (io.stdout.write(s) === false && typeof stream.once === 'function') await once(stream as EventEmitter, 'drain');
-  };
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i]!;
-    bar.update(i, f.name);
-    const loaded = await loadReport(f.path, load);
-    if (!loaded.ok) {
-      unreadable++;
-      rows.push({ file: f.name, error: loaded.error });
-      bar.note(`${f.name}：${loaded.error}`);
-      continue;
-    }
-    cache.put(f.path, loaded.draft);
-    const previousPath = index?.previousOf(loaded.draft.agency.name, loaded.draft.year, f.path);
-    const previous = options.previous ?? (previousPath ? await cache.get(previousPath, load) : undefined);
-    const report = checkLoaded({ ...loaded, file: f.name }, previous);
-    const counts = summarize(report.findings);
-    if (counts.errors) withErrors++;
-    const row: SummaryRow = {
-      file: f.name, agency: report.draft.agency.name, year: report.draft.year, counts, rules: failingRules(report.findings),
-      ...(previousPath && previous ? { previous: nameOf.get(previousPath) ?? previousPath } : {}),
+  const output = options.json ? 'json' : options.summaryOnly ? 'none' : 'text';
+  const context = { load, output, html: !!options.report, ...(options.previous ? { previous: options.previous } : {}) } as const;
+  const pool = openPool(context, options.jobs ?? defaultJobs(), files.length);
+  try {
+    const index = !options.previous && files.length > 1 ? await buildIndex(files, io, pool) : undefined;
+    const html = options.report ? await HtmlReport.open(options.report) : undefined;
+    const rows: SummaryRow[] = [];
+    let unreadable = 0, withErrors = 0;
+    const bar = progressBar(io.stderr, '检查', files.length);
+    /** Writes to stdout and waits for a slow reader (a pipe buffers without limit otherwise: memory would grow). */
+    const out = async (s: string) => {
+      if (io.stdout.isTTY) bar.clear();
+      const stream = io.stdout as unknown as Partial<EventEmitter>;
+      if (io.stdout.write(s) === false && typeof stream.once === 'function') await once(stream as EventEmitter, 'drain');
     };
-    rows.push(row);
-    if (options.json) await out(jsonLine(report));
-    else if (!options.summaryOnly) await out(formatFindings(f.name, report.draft, report.findings) + (row.previous ? `  （已与上年报告 ${row.previous} 核对衔接）\n` : ''));
-    if (html) await html.add(rows.length - 1, row, report.draft, report.findings);
+    /** Tasks are made as the pool asks for them (a generator): the pairing is looked up file by file. */
+    function* tasks(): Generator<Task> {
+      for (let i = 0; i < files.length; i++) {
+        const f = files[i]!;
+        const previousPath = options.previous ? undefined : index?.previousOfFile(f.path);
+        yield {
+          kind: 'check', path: f.path, name: f.name, index: i,
+          ...(previousPath ? { previousPath, previousName: nameOf.get(previousPath) ?? previousPath } : {}),
+        };
+      }
+    }
+    let i = 0;
+    for await (const r of ordered(pool, tasks())) {
+      const f = files[i]!;
+      bar.update(++i, f.name);
+      if (!r.ok) {
+        unreadable++;
+        rows.push({ file: f.name, error: r.error });
+        bar.note(`${f.name}：${r.error}`);
+        continue;
+      }
+      if (r.kind !== 'check') continue;
+      if (r.errors) withErrors++;
+      rows.push(r.row);
+      if (r.out !== undefined) await out(r.out);
+      if (html && r.html !== undefined) await html.addSection(i - 1, r.html);
+    }
+    bar.done();
+    if (!options.json && (batch || options.summaryOnly)) await out(`\n${summaryTable(rows, io.stdout.columns ?? 120)}`);
+    if (inputs.skipped) io.stderr.write(`已跳过 ${inputs.skipped} 个无法识别类型的文件（支持：${supportedExtensions().join('、')}）\n`);
+    if (html) {
+      await html.close(rows);
+      io.stderr.write(`核查报告已写入 ${options.report}\n`);
+    }
+    if (files.length === 0) {
+      io.stderr.write('没有找到可检查的文件。\n');
+      return EXIT.usage;
+    }
+    return unreadable ? EXIT.usage : withErrors ? EXIT.findings : EXIT.ok;
+  } finally {
+    await pool.close();
   }
-  bar.done();
-  if (!options.json && (batch || options.summaryOnly)) await out(`\n${summaryTable(rows, io.stdout.columns ?? 120)}`);
-  if (inputs.skipped) io.stderr.write(`已跳过 ${inputs.skipped} 个无法识别类型的文件（支持：${supportedExtensions().join('、')}）\n`);
-  if (html) {
-    await html.close(rows);
-    io.stderr.write(`核查报告已写入 ${options.report}\n`);
-  }
-  if (files.length === 0) {
-    io.stderr.write('没有找到可检查的文件。\n');
-    return EXIT.usage;
-  }
-  return unreadable ? EXIT.usage : withErrors ? EXIT.findings : EXIT.ok;
 }

@@ -19,6 +19,8 @@ export interface CompiledFormat {
   readonly format: FormatId;
   readonly cells: readonly CellDef[];
   readonly index: ReadonlyMap<string, number>;
+  /** The cell ids in index order, as internalised strings (property look-ups with them skip a string-table probe). */
+  readonly ids: readonly string[];
   /** Position in TABLE_IDS of each cell's table. */
   readonly tableOfCell: Uint8Array;
   /** 2019 rows with 本年增/减 and 处理决定数量 (plausibility.items-without-decisions). */
@@ -28,8 +30,17 @@ export interface CompiledFormat {
   readonly relations: readonly CompiledRelation[];
   /** Cell ids of the other formats that this one lacks: a draft holding one mixes the formats. */
   readonly foreignIds: ReadonlySet<string>;
+  /** The same ids as a list (internalised), probed on every check. */
+  readonly foreignList: readonly string[];
   /** Cell ids of last year's report that the carry rules read. */
   readonly lastIds: readonly string[];
+}
+
+/** The same strings, as V8 keeps property names (keys of an object come back internalised). */
+function internalised(xs: readonly string[]): string[] {
+  const o: Record<string, true> = Object.create(null);
+  for (const x of xs) o[x] = true;
+  return Object.keys(o);
 }
 
 function compile(format: FormatId): CompiledFormat {
@@ -65,6 +76,7 @@ function compile(format: FormatId): CompiledFormat {
   const lastIds = [...new Set(compiled.flatMap((r) => r.lastIds))];
   return {
     format, cells, index, relations: compiled, itemRows, foreignIds, lastIds,
+    ids: internalised(cells.map((c) => c.id)), foreignList: internalised([...foreignIds]),
     tableOfCell: Uint8Array.from(cells.map((c) => TABLE_IDS.indexOf(c.table))),
     ...(count !== undefined && amount !== undefined ? { procurement: { count, amount } } : {}),
   };

@@ -12,16 +12,27 @@ export interface CheckOptions {
   readonly previous?: Pick<Draft, 'year' | 'format' | 'cells'>;
 }
 
-/** Parsed cells of one report: readings by index and the usable numbers (NaN where a sum cannot use the cell). */
+/**
+ * Parsed cells of one report, by the format's cell index: each cell is parsed once, plain digits (nearly every
+ * cell) without building a reading at all. The arrays are scratch space of the format, reused by the next check
+ * (checkTables is synchronous and never re-entered), so a check allocates nothing for a consistent draft.
+ */
 interface Sheet {
   readonly c: CompiledFormat;
+  /** ABSENT, PLAIN (plain digits, the number is in `numbers`) or PARSED (the reading is in `readings`). */
+  readonly state: Uint8Array;
+  /** Readings of the PARSED cells only. */
   readonly readings: (CellValue | undefined)[];
+  /** The usable numbers (NaN where a sum cannot use the cell). */
   readonly numbers: Float64Array;
   /** By position in TABLE_IDS: 1 where the draft has at least one cell of that table. */
   readonly present: Uint8Array;
-  /** Cell ids the format does not know. */
-  readonly unknown: readonly string[];
+  /** Cell ids of another format that the draft holds, in the draft's order (format.mixed). */
+  foreign: readonly string[];
 }
+
+const ABSENT = 0, PLAIN = 1, PARSED = 2;
+const scratch = new Map<FormatId, Sheet>();
 
 /** Last year's numbers that the carry rules read, by cell id (absent: blank or not a number). */
 type LastYear = ReadonlyMap<string, number>;
@@ -38,34 +49,51 @@ function usable(kind: CellKind, v: CellValue): boolean {
   }
 }
 
-const PLAIN: CellValue = Object.freeze({ raw: '0', kind: 'number', value: 0, notes: Object.freeze([]) });
+const NONE: readonly string[] = Object.freeze([]);
+const hasOwn = Object.prototype.hasOwnProperty;
 
 function readSheet(c: CompiledFormat, cells: Readonly<Record<string, string>>): Sheet {
-  const n = c.cells.length;
-  const readings = new Array<CellValue | undefined>(n);
-  const numbers = new Float64Array(n).fill(NaN);
-  const present = new Uint8Array(TABLE_IDS.length);
-  const unknown: string[] = [];
-  for (const id of Object.keys(cells)) {
-    const i = c.index.get(id);
-    if (i === undefined) {
-      unknown.push(id);
-      continue;
-    }
-    present[c.tableOfCell[i]!] = 1;
-    const raw = cells[id]!;
+  let sheet = scratch.get(c.format);
+  if (!sheet) {
+    const n = c.cells.length;
+    sheet = { c, state: new Uint8Array(n), readings: new Array<CellValue | undefined>(n), numbers: new Float64Array(n), present: new Uint8Array(TABLE_IDS.length), foreign: NONE };
+    scratch.set(c.format, sheet);
+  }
+  const { state, readings, numbers, present } = sheet;
+  state.fill(ABSENT);
+  numbers.fill(NaN);
+  present.fill(0);
+  // The format's own ids looked up one by one: a draft's cells object has hundreds of keys (dictionary mode),
+  // where enumerating them (Object.keys) costs more than the look-ups. Ids the format does not know are not
+  // read at all, except another format's (a short list): they make a format.mixed finding.
+  const { ids, tableOfCell } = c;
+  const get = cells as Readonly<Record<string, string | number | undefined>>;
+  for (let i = 0; i < ids.length; i++) {
+    const raw = get[ids[i]!];
+    if (raw === undefined) continue;
+    present[tableOfCell[i]!] = 1;
     const plain = typeof raw === 'string' ? plainInteger(raw) : -1;
     if (plain >= 0) {
-      // Plain digits are valid in every kind of cell and raise no cell finding: skip the full parse.
+      // Plain digits are valid in every kind of cell and raise no cell finding: no full parse, no reading.
       numbers[i] = plain;
-      readings[i] = PLAIN;
+      state[i] = PLAIN;
       continue;
     }
-    const v = parseCell(raw);
+    const v = parseCell(raw as string);
     readings[i] = v;
+    state[i] = PARSED;
     if (usable(c.cells[i]!.kind, v)) numbers[i] = v.value!;
   }
-  return { c, readings, numbers, present, unknown };
+  sheet.foreign = NONE;
+  const { foreignList } = c;
+  for (let k = 0; k < foreignList.length; k++) {
+    // An own-property test: a miss does not walk the prototype chain as a plain read does.
+    if (hasOwn.call(get, foreignList[k]!)) {
+      sheet.foreign = Object.keys(cells).filter((k) => c.foreignIds.has(k)); // rare: in the draft's own order
+      break;
+    }
+  }
+  return sheet;
 }
 
 /** Only the cells of last year's report that this format's carry rules read, parsed by their own kind. */
@@ -89,9 +117,10 @@ function cellFindings(s: Sheet, out: Finding[]): void {
   const { cells } = s.c;
   for (let i = 0; i < cells.length; i++) {
     if (!s.present[s.c.tableOfCell[i]!]) continue;
+    const st = s.state[i]!;
+    if (st === PLAIN) continue;
     const def = cells[i]!;
-    const v = s.readings[i] ?? parseCell('');
-    if (v === PLAIN) continue;
+    const v = st === PARSED ? s.readings[i]! : parseCell('');
     switch (v.kind) {
       case 'blank': out.push(finding('cell.blank', MESSAGES.blank(def.label), [def.id])); continue;
       case 'na': out.push(finding('cell.blank', MESSAGES.na(def.label, v), [def.id])); continue;
@@ -157,7 +186,7 @@ function plausibilityFindings(s: Sheet, out: Finding[]): void {
   const p = c.procurement;
   if (!p) return;
   const count = numbers[p.count]!;
-  if (count > 0 && !(numbers[p.amount]! > 0) && s.readings[p.amount]?.kind !== 'text') {
+  if (count > 0 && !(numbers[p.amount]! > 0) && !(s.state[p.amount] === PARSED && s.readings[p.amount]!.kind === 'text')) {
     out.push(finding('plausibility.procurement-without-amount', MESSAGES.procurementWithoutAmount(count), [c.cells[p.amount]!.id, c.cells[p.count]!.id]));
   }
 }
@@ -166,7 +195,7 @@ function plausibilityFindings(s: Sheet, out: Finding[]): void {
 function formatFindings(d: Pick<Draft, 'year' | 'format'>, format: FormatId, sheet: Sheet, out: Finding[]): void {
   const wanted = formatIdForYear(d.year);
   if (wanted && wanted !== format) out.push(finding('format.year-mismatch', MESSAGES.yearMismatch(d.year, wanted, format)));
-  const foreign = sheet.unknown.filter((id) => sheet.c.foreignIds.has(id));
+  const { foreign } = sheet;
   if (foreign.length) out.push(finding('format.mixed', MESSAGES.mixedCells(format, foreign), foreign));
 }
 
@@ -180,8 +209,8 @@ export function checkTables(d: Pick<Draft, 'year' | 'format' | 'cells'>, options
   const format = draftFormat(d)!;
   const sheet = readSheet(compiled(format), d.cells);
   formatFindings(d, format, sheet, out);
-  for (const [k, t] of TABLE_IDS.entries()) {
-    if (!sheet.present[k]) out.push(finding('structure.missing-table', MESSAGES.missingTable(FORMATS[format][t].title)));
+  for (let k = 0; k < TABLE_IDS.length; k++) {
+    if (!sheet.present[k]) out.push(finding('structure.missing-table', MESSAGES.missingTable(FORMATS[format][TABLE_IDS[k]!].title)));
   }
   cellFindings(sheet, out);
   relationFindings(sheet, options.previous ? readLastYear(sheet.c, options.previous) : undefined, out);

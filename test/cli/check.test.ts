@@ -79,7 +79,7 @@ describe('nianbao check', () => {
     const r3 = await nianbao('check', file('typo.json', { schema: 'nianbao.draft/1', year: 2024, cells: { 't3.new.natrual': '1' } }));
     expect(r3.code).toBe(2);
     expect(r3.stderr).toContain('t3.new.natural');
-  });
+  }, 30_000); // three processes on the TypeScript sources
 
   it('exits 2 on wrong usage', async () => {
     expect((await nianbao('check')).code).toBe(2);
@@ -88,5 +88,5 @@ describe('nianbao check', () => {
     const help = await nianbao('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('check');
-  });
+  }, 30_000); // four processes on the TypeScript sources: seconds on a loaded machine
 });

@@ -1,4 +1,7 @@
-/** Runs `nianbao` as a user does: the real bin script in a child process. */
+/**
+ * Runs `nianbao` as a user does: the real bin script in a child process, on the TypeScript sources
+ * (NIANBAO_FROM_SOURCE=1; test/cli/built.test.ts runs the built bin).
+ */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,7 +18,8 @@ export interface CliRun {
 /** Exit status and output of `nianbao ...args` run in `cwd`; a non-zero exit is a result, not a failure. */
 export async function runNianbao(cwd: string | undefined, ...args: string[]): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await exec('node', [BIN, ...args], { encoding: 'utf8', ...(cwd ? { cwd } : {}) });
+    const env = { ...process.env, NIANBAO_FROM_SOURCE: '1' };
+    const { stdout, stderr } = await exec('node', [BIN, ...args], { encoding: 'utf8', env, ...(cwd ? { cwd } : {}) });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
