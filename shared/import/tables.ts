@@ -9,7 +9,7 @@ import { finding, type Finding } from '../rules/catalogue.js';
 import { decodeRows, type PendingRow } from './decode.js';
 import { editDistance } from '../distance.js';
 import { eachGram } from './grams.js';
-import { stripNumbering } from './normalize.js';
+import { compact, stripNumbering } from './normalize.js';
 import type { Token } from './tokens.js';
 import { vocab, type RowLabel } from './vocab.js';
 
@@ -92,16 +92,28 @@ interface Collected {
   groupValues: Map<string, Values>;
   typos: { written: string; official: string }[];
   foreignLabels: string[];
+  /** Labelled rows the format does not have, with what followed them. */
+  extras: { label: string; values: Values }[];
   any: boolean;
+}
+
+/** A leftover text that may be a row's label: it holds a CJK letter (not a stray unit, dash or page mark). */
+const LABEL_LIKE = /[\u4e00-\u9fff]/u;
+
+/** Cells of a row (own or other format), by row id: how many numbers or blanks make the row complete. */
+function widthOf(table: TableId, f: FormatId, row: string): number {
+  return catalogue(f).rows.find((r) => r.table === table && r.id === row)?.cells.length ?? 0;
 }
 
 function collect(table: TableId, tokens: readonly Token[], format: FormatId): Collected {
   const v = vocab(table);
   const labels = v.rowLabels.get(format) ?? [];
-  const out: Collected = { rows: new Map(), foreign: [], groupValues: new Map(), typos: [], foreignLabels: [], any: false };
+  const out: Collected = { rows: new Map(), foreign: [], groupValues: new Map(), typos: [], foreignLabels: [], extras: [], any: false };
   const seen = new Set<string>();
   let values: Values | null = null;
-  const start = (f: FormatId, row: string) => {
+  // The row being read: its label as written so far (compact) and the label it must be a prefix of.
+  let current: { written: string; official: string; width: number } | null = null;
+  const start = (f: FormatId, row: string, written: string, official: string) => {
     const r: RowRead = { format: f, row, values: [] };
     if (f === format) {
       seen.add(row);
@@ -109,6 +121,11 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
     } else out.foreign.push(r);
     out.any = true;
     values = r.values;
+    current = { written, official: stripNumbering(compact(official)), width: widthOf(table, f, row) };
+  };
+  const stop = () => {
+    values = null;
+    current = null;
   };
   for (const tok of tokens) {
     switch (tok.t) {
@@ -120,23 +137,42 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
         if (e.formats.size === 1 && !e.formats.has(format)) out.foreignLabels.push(e.official);
         const own = e.rows[format];
         if (e.kind === 'row' && own) {
-          if (seen.has(own)) values = null;
-          else start(format, own);
+          if (seen.has(own)) stop();
+          else start(format, own, e.key, e.official);
         } else if (e.kind === 'row' && e.groupIn.has(format)) {
           const list: Values = [];
           out.groupValues.set(e.key, list);
           values = list;
+          current = null;
         } else if (e.kind === 'row') {
           const [f, row] = Object.entries(e.rows)[0]! as [FormatId, string];
-          start(f, row);
-        } else values = null;
+          start(f, row, e.key, e.official);
+        } else stop();
         break;
       }
       case 'text': {
         const m = similarRow(tok.key, labels, seen);
-        if (!m) break;
-        if (m.typo) out.typos.push({ written: tok.raw, official: m.label.official });
-        start(format, m.label.row);
+        if (m) {
+          if (m.typo) out.typos.push({ written: tok.raw, official: m.label.official });
+          start(format, m.label.row, tok.key, m.label.official);
+          break;
+        }
+        // The rest of a label that spilled over (a Markdown row of its own, a wrapped line): still the same row.
+        const cur = current as { written: string; official: string; width: number } | null;
+        if (cur) {
+          const joined = stripNumbering(cur.written + tok.key);
+          if (joined.length <= cur.official.length && cur.official.startsWith(joined)) {
+            cur.written += tok.key;
+            break;
+          }
+        }
+        // A labelled row the format does not have, after a complete row: its numbers are its own, not the row's above.
+        if ((!cur || (values?.length ?? 0) >= cur.width) && LABEL_LIKE.test(tok.raw)) {
+          const extra = { label: tok.raw, values: [] as Values };
+          out.extras.push(extra);
+          values = extra.values;
+          current = null;
+        }
         break;
       }
       default:
@@ -163,6 +199,23 @@ function idsOf(defs: readonly { readonly id: string }[]): readonly string[] {
 
 const raw = (t: Values[number]) => (t.t === 'value' ? t.raw : '');
 
+/** The values after each t4 group label that heads a printed row (行政复议 / 未经复议直接起诉 / 复议后起诉). */
+function t4GroupRows(tokens: readonly Token[], format: FormatId): Map<string, Values> {
+  const byKey = new Map(FORMATS[format].t4.groups.map((g) => [compact(g.label), g.id]));
+  const out = new Map<string, Values>();
+  let values: Values | null = null;
+  for (const t of tokens) {
+    if (t.t === 'anchor') {
+      const id = byKey.get(t.entry.key);
+      // A label printed twice (once in the header) heads the row whose numbers follow it.
+      values = id && !out.get(id)?.some((x) => x.t === 'value') ? [] : null;
+      if (values) out.set(id!, values);
+    } else if ((t.t === 'value' || t.t === 'blank') && values) values.push(t);
+  }
+  for (const [id, vals] of out) if (!vals.some((x) => x.t === 'value')) out.delete(id);
+  return out;
+}
+
 export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Token[]>>>, format: FormatId): TablesRead {
   const cells: Record<string, string> = {};
   const findings: Finding[] = [];
@@ -173,6 +226,9 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
     const toks = tokens[table] ?? [];
     const title = FORMATS[format][table].title;
     const pending: (PendingRow & { info: RowInfo; digits: string })[] = [];
+    // This table's findings: said as they are, or as one structure.unreadable-table when no cell could be read.
+    const said: Finding[] = [];
+    let written = 0;
     const put = (info: RowInfo, values: Values, f: FormatId = format) => {
       const defs = f === format ? info.cells : catalogue(f).rows.find((r) => r.table === table && r.id === info.id)?.cells ?? [];
       const v = trimBlanks(values, defs.length);
@@ -182,6 +238,7 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
           if (f !== format && !cat.byId.has(id)) foreignCells.add(id);
           cells[id] = raw(v[i]!);
         }
+        written++;
         return;
       }
       const parts = v.filter((t) => t.t === 'value').map(raw);
@@ -189,41 +246,58 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
         pending.push({ key: info.id, cellIds: idsOf(defs), parts, info, digits: parts.join('') });
         return;
       }
-      findings.push(finding('structure.row-shape', MESSAGES.rowShape(info.label, defs.length, v.length), defs.map((c) => c.id)));
+      said.push(finding('structure.row-shape', MESSAGES.rowShape(info.label, defs.length, v.length), defs.map((c) => c.id)));
     };
+    // Whether the table was found at all: a fixed text of it (caption, header, label) in its region.
+    const found = toks.some((t) => t.t === 'anchor');
 
     if (table === 't4') {
-      // One printed row of 15 numbers under the header: the numbers after the last header text.
-      let last = -1;
-      toks.forEach((t, i) => t.t === 'anchor' && (last = i));
-      const values = toks.slice(last + 1).filter((t): t is Values[number] => t.t === 'value' || t.t === 'blank');
-      if (values.some((t) => t.t === 'value')) {
-        const info: RowInfo = { table: 't4', id: 't4', label: TITLE.t4, cells: cat.tables.t4 };
-        put(info, values);
-      } else findings.push(finding('structure.missing-table', MESSAGES.missingTable(title)));
+      const groupRows = t4GroupRows(toks, format);
+      if (groupRows.size) {
+        // Printed as labelled rows, one per group: each row is read on its own.
+        for (const info of cat.rows.filter((r) => r.table === 't4')) {
+          const vals = groupRows.get(info.id);
+          if (vals) put(info, vals);
+          else said.push(finding('structure.missing-row', MESSAGES.missingRow(title, info.label), info.cells.map((x) => x.id)));
+        }
+      } else {
+        // One printed row of 15 numbers under the header: the numbers after the last header text.
+        let last = -1;
+        toks.forEach((t, i) => t.t === 'anchor' && (last = i));
+        const values = toks.slice(last + 1).filter((t): t is Values[number] => t.t === 'value' || t.t === 'blank');
+        if (values.some((t) => t.t === 'value')) {
+          const info: RowInfo = { table: 't4', id: 't4', label: TITLE.t4, cells: cat.tables.t4 };
+          put(info, values);
+        } else if (!found) findings.push(finding('structure.missing-table', MESSAGES.missingTable(title)));
+      }
     } else {
       const c = collect(table, toks, format);
       foreignLabels.push(...c.foreignLabels);
       for (const t of c.typos) findings.push(finding('structure.heading', IMPORT_MESSAGES.rowLabel(TITLE[table], t.written, t.official)));
+      for (const x of c.extras) {
+        const nums = x.values.filter((t) => t.t === 'value').map(raw);
+        if (nums.length) findings.push(finding('structure.extra-row', IMPORT_MESSAGES.extraRow(TITLE[table], format, x.label, nums)));
+      }
       const rows = cat.rows.filter((r) => r.table === table);
       const foreignRows = new Set(c.foreign.map((r) => r.row));
-      // 2021 report with （六）其他处理 as one row (the 2019 shape): its numbers are the 2019 row's.
-      const otherGroup = [...c.groupValues.values()].find((vals) => vals.some((t) => t.t === 'value'));
-      const subRowsSeen = rows.some((r) => r.id.startsWith('other.') && c.rows.has(r.id));
-      let otherAsOneRow = false;
-      if (table === 't3' && format === '2021' && otherGroup && !subRowsSeen) {
-        const info = catalogue('2019').rows.find((r) => r.table === 't3' && r.id === 'other')!;
-        put(info, otherGroup, '2019');
-        otherAsOneRow = true;
-        // The finding names the format's own sub-rows too: they are absent for this reason, not blank.
-        const subRows = rows.filter((r) => r.id.startsWith('other.'));
+      // A group of rows printed as the other format's one row (format data: t3.oneRowForms).
+      const oneRow = new Set<string>();
+      const forms = table === 't3' ? FORMATS[format].t3.oneRowForms ?? [] : [];
+      for (const form of forms) {
+        const vals = c.groupValues.get(compact(form.group));
+        if (!vals?.some((t) => t.t === 'value') || form.rows.some((id) => c.rows.has(id))) continue;
+        const info = catalogue(form.readAs.format).rows.find((r) => r.table === table && r.id === form.readAs.row)!;
+        put(info, vals, form.readAs.format);
+        for (const id of form.rows) oneRow.add(id);
+        // The finding names the format's own rows too: they are absent for this reason, not blank.
+        const subRows = rows.filter((r) => form.rows.includes(r.id));
         findings.push(finding(
           'format.mixed',
           IMPORT_MESSAGES.otherAsOneRow(format, subRows.map((r) => r.cells[0]!.rowLabel.slice(info.label.length))),
           [...info.cells, ...subRows.flatMap((r) => r.cells)].map((x) => x.id),
         ));
       }
-      if (!c.any && !otherAsOneRow) {
+      if (!c.any && !oneRow.size && !found) {
         findings.push(finding('structure.missing-table', MESSAGES.missingTable(title)));
         continue;
       }
@@ -237,8 +311,8 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
           // 2019 （六）其他处理 followed by the 2021 sub-rows: the label carries no numbers of its own.
           if (r.values.length === 0 && foreignRows.size > 0) continue;
           put(info, r.values);
-        } else if (!(otherAsOneRow && info.id.startsWith('other.'))) {
-          findings.push(finding('structure.missing-row', MESSAGES.missingRow(title, info.label), info.cells.map((x) => x.id)));
+        } else if (!oneRow.has(info.id)) {
+          said.push(finding('structure.missing-row', MESSAGES.missingRow(title, info.label), info.cells.map((x) => x.id)));
         }
       }
     }
@@ -252,10 +326,11 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
         if (o.ok) {
           for (let k = 0; k < p.cellIds.length; k++) cells[p.cellIds[k]!] = o.values[k]!;
           rebuilt.push(p.info.label);
+          written++;
         } else if (o.reason === 'too-many') {
-          findings.push(finding('structure.row-shape', IMPORT_MESSAGES.tooAmbiguous(p.info.label, p.digits, p.cellIds.length), [...p.cellIds]));
+          said.push(finding('structure.row-shape', IMPORT_MESSAGES.tooAmbiguous(p.info.label, p.digits, p.cellIds.length), [...p.cellIds]));
         } else {
-          findings.push(finding('structure.row-shape', IMPORT_MESSAGES.undecodable(p.info.label, p.digits, p.cellIds.length, o.readings), [...p.cellIds]));
+          said.push(finding('structure.row-shape', IMPORT_MESSAGES.undecodable(p.info.label, p.digits, p.cellIds.length, o.readings), [...p.cellIds]));
         }
       });
       if (rebuilt.length) {
@@ -264,6 +339,12 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
         findings.push(finding('text.artifact', IMPORT_MESSAGES.reconstructed(TITLE[table], rebuilt), ids));
       }
     }
+    if (found && written === 0) {
+      // Found but nothing read: one finding that says why, not a row-shape per row plus 「缺少表格」.
+      const shapes = said.filter((f) => f.rule === 'structure.row-shape');
+      const why = shapes.length ? IMPORT_MESSAGES.unreadableWhy.shapes(shapes.length, shapes[0]!.message) : IMPORT_MESSAGES.unreadableWhy.noNumbers();
+      findings.push(finding('structure.unreadable-table', IMPORT_MESSAGES.unreadableTable(title, why), cat.tables[table].map((x) => x.id)));
+    } else findings.push(...said);
   }
   return { cells, findings, foreignLabels: [...new Set(foreignLabels)], foreignCells: [...foreignCells] };
 }
