@@ -93,7 +93,7 @@ interface Collected {
   typos: { written: string; official: string }[];
   foreignLabels: string[];
   /** Labelled rows the format does not have, with what followed them. */
-  extras: { label: string; values: Values }[];
+  extras: { label: string; readonly values: Values }[];
   any: boolean;
 }
 
@@ -113,6 +113,9 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
   let values: Values | null = null;
   // The row being read: its label as written so far (compact) and the label it must be a prefix of.
   let current: { written: string; official: string; width: number } | null = null;
+  // An unknown row whose label is still being read (no number yet): fixed texts inside it (「6.其他不予处理情形」
+  // holds the group label 「不予处理」) are part of its label.
+  let extra: Collected['extras'][number] | null = null;
   const start = (f: FormatId, row: string, written: string, official: string) => {
     const r: RowRead = { format: f, row, values: [] };
     if (f === format) {
@@ -128,12 +131,17 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
     current = null;
   };
   for (const tok of tokens) {
+    if (extra && (tok.t === 'value' || (tok.t === 'anchor' && tok.entry.kind === 'row'))) extra = null;
     switch (tok.t) {
       case 'value': case 'blank':
         values?.push(tok);
         break;
       case 'anchor': {
         const e = tok.entry;
+        if (extra && e.kind !== 'row') {
+          extra.label += tok.text;
+          break;
+        }
         if (e.formats.size === 1 && !e.formats.has(format)) out.foreignLabels.push(e.official);
         const own = e.rows[format];
         if (e.kind === 'row' && own) {
@@ -152,6 +160,11 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
       }
       case 'text': {
         const m = similarRow(tok.key, labels, seen);
+        if (!m && extra) {
+          extra.label += tok.raw;
+          break;
+        }
+        extra = null;
         if (m) {
           if (m.typo) out.typos.push({ written: tok.raw, official: m.label.official });
           start(format, m.label.row, tok.key, m.label.official);
@@ -168,7 +181,7 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
         }
         // A labelled row the format does not have, after a complete row: its numbers are its own, not the row's above.
         if ((!cur || (values?.length ?? 0) >= cur.width) && LABEL_LIKE.test(tok.raw)) {
-          const extra = { label: tok.raw, values: [] as Values };
+          extra = { label: tok.raw, values: [] };
           out.extras.push(extra);
           values = extra.values;
           current = null;
