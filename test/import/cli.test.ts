@@ -58,7 +58,7 @@ describe('nianbao import', () => {
     expect((await nianbao('import', 'missing.txt')).code).toBe(2);
     expect((await nianbao('import')).code).toBe(2);
     expect((await nianbao('import', 'a.txt', 'b.txt')).code).toBe(2);
-  });
+  }, 30_000);
 });
 
 describe('nianbao check and import on Markdown (.md)', () => {
@@ -75,6 +75,6 @@ describe('nianbao check and import on Markdown (.md)', () => {
     const imported = await nianbao('import', 'report.md');
     const draft = parseDraftJson(imported.stdout);
     expect(draft.ok && draft.draft.cells).toEqual(d.cells);
-  });
+  }, 30_000);
 });
 
