@@ -100,9 +100,13 @@ interface Collected {
 /** A leftover text that may be a row's label: it holds a CJK letter (not a stray unit, dash or page mark). */
 const LABEL_LIKE = /[\u4e00-\u9fff]/u;
 
-/** Cells of a row (own or other format), by row id: how many numbers or blanks make the row complete. */
+/** Cells per row id of a table, per format: how many numbers or blanks make a row complete (built once). */
+const widths = new Map<string, ReadonlyMap<string, number>>();
 function widthOf(table: TableId, f: FormatId, row: string): number {
-  return catalogue(f).rows.find((r) => r.table === table && r.id === row)?.cells.length ?? 0;
+  const key = f + table;
+  let m = widths.get(key);
+  if (!m) widths.set(key, (m = new Map(catalogue(f).rows.filter((r) => r.table === table).map((r) => [r.id, r.cells.length]))));
+  return m.get(row) ?? 0;
 }
 
 function collect(table: TableId, tokens: readonly Token[], format: FormatId): Collected {
