@@ -1,7 +1,7 @@
 /**
  * Markdown as PDF converters and OCR tools write it → the plain text the importer reads: heading marks, emphasis,
  * HTML comments (page-break markers) and table rule rows taken out; pipe table rows kept as they are (the tokenizer
- * reads pipes); a `<br>` inside a table cell joins the cell's lines (a label spilled over two lines), elsewhere it is
+ * reads pipes, `||` made an empty cell); a `<br>` inside a table cell joins the cell's lines (a label spilled over two lines), elsewhere it is
  * a line end. One pass per line, linear in the input.
  */
 
@@ -22,6 +22,9 @@ function line(l: string): string | null {
   // An escaped pipe is text in a cell, not a separator: written as a full-width slash-free bar would split it.
   if (s.includes('\\')) s = s.replace(ESCAPE, (_, c: string) => (c === '|' ? '/' : c));
   if (s.trimStart().startsWith('>')) s = s.replace(/^[ \t]*>[ \t]?/, '');
+  // In a Markdown table `||` is an empty cell (there are no group breaks in Markdown): written `| |` for the
+  // tokenizer, which reads a bare `||` in crawled text as a group break.
+  if (s.includes('||') && s.trimStart().startsWith('|')) s = s.replace(/\|(?=\|)/g, '| ');
   return s;
 }
 

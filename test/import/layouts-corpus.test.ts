@@ -94,4 +94,14 @@ describe('table shapes in isolation', () => {
     expect(r.kind).toBe('markdown');
     expect(differences(d, r.draft.cells)).toEqual([]);
   });
+
+  it('a compact Markdown table (`|规章|1||11|`): `||` is an empty cell there, not a group break', () => {
+    const md = writeReport(d, 'markdown').replace(/ \| /g, '|').replace(/\| (?=\S)/g, '|').replace(/(?<=\S) \|$/gmu, '|').replace(/\|  \|/g, '||');
+    expect(md).toContain('|规章|1|0|11|');
+    const blank = md.replace('|规章|1|0|11|', '|规章|1||11|');
+    const r = importReport({ name: 'r.md', text: blank });
+    expect(r.draft.cells['t2.rules.repealed']).toBe('');
+    expect(r.draft.cells['t2.rules.in-force']).toBe('11');
+    expect(differences(d, r.draft.cells).filter((x) => !x.startsWith('t2.rules.repealed'))).toEqual([]);
+  });
 });
