@@ -105,7 +105,7 @@ const widths = new Map<string, ReadonlyMap<string, number>>();
 function widthOf(table: TableId, f: FormatId, row: string): number {
   const key = f + table;
   let m = widths.get(key);
-  if (!m) widths.set(key, (m = new Map(catalogue(f).rows.filter((r) => r.table === table).map((r) => [r.id, r.cells.length]))));
+  if (!m) widths.set(key, (m = new Map(rowsOf(catalogue(f), table).map((r) => [r.id, r.cells.length]))));
   return m.get(row) ?? 0;
 }
 
@@ -198,12 +198,26 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
   return out;
 }
 
-/** Blanks beyond the row's width at either end are merged cells around the label, not cells of the row. */
-function trimBlanks(values: Values, n: number): Values {
-  const v = [...values];
-  while (v.length > n && v[0]!.t === 'blank') v.shift();
-  while (v.length > n && v[v.length - 1]!.t === 'blank') v.pop();
-  return v;
+/**
+ * Blanks beyond the row's width at either end are merged cells around the label, not cells of the row: the range
+ * `[lo, hi)` of `values` left after dropping them (no copy: this runs on every row of every report).
+ */
+function trimBlanks(values: Values, n: number): { lo: number; hi: number } {
+  let lo = 0;
+  let hi = values.length;
+  while (hi - lo > n && values[lo]!.t === 'blank') lo++;
+  while (hi - lo > n && values[hi - 1]!.t === 'blank') hi--;
+  return { lo, hi };
+}
+
+/** Rows of one table in a catalogue, in order (filtered once per catalogue and table). */
+const tableRows = new WeakMap<object, Map<TableId, readonly RowInfo[]>>();
+function rowsOf(cat: ReturnType<typeof catalogue>, table: TableId): readonly RowInfo[] {
+  let byTable = tableRows.get(cat);
+  if (!byTable) tableRows.set(cat, (byTable = new Map()));
+  let rows = byTable.get(table);
+  if (!rows) byTable.set(table, (rows = cat.rows.filter((r) => r.table === table)));
+  return rows;
 }
 
 /** Cell ids of a row's cells: one array per catalogue row, so the decoder can key its memo by identity. */
@@ -248,16 +262,17 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
     let written = 0;
     const put = (info: RowInfo, values: Values, f: FormatId = format) => {
       const defs = f === format ? info.cells : catalogue(f).rows.find((r) => r.table === table && r.id === info.id)?.cells ?? [];
-      const v = trimBlanks(values, defs.length);
-      if (v.length === defs.length) {
+      const { lo, hi } = trimBlanks(values, defs.length);
+      if (hi - lo === defs.length) {
         for (let i = 0; i < defs.length; i++) {
           const id = defs[i]!.id;
           if (f !== format && !cat.byId.has(id)) foreignCells.add(id);
-          cells[id] = raw(v[i]!);
+          cells[id] = raw(values[lo + i]!);
         }
         written++;
         return;
       }
+      const v = values.slice(lo, hi);
       const parts = v.filter((t) => t.t === 'value').map(raw);
       if (v.length < defs.length && v.some((t) => t.t === 'value' && t.glued) && f === format) {
         pending.push({ key: info.id, cellIds: idsOf(defs), parts, info, digits: parts.join('') });
@@ -272,7 +287,7 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
       const groupRows = t4GroupRows(toks, format);
       if (groupRows.size) {
         // Printed as labelled rows, one per group: each row is read on its own.
-        for (const info of cat.rows.filter((r) => r.table === 't4')) {
+        for (const info of rowsOf(cat, 't4')) {
           const vals = groupRows.get(info.id);
           if (vals) put(info, vals);
           else said.push(finding('structure.missing-row', MESSAGES.missingRow(title, info.label), info.cells.map((x) => x.id)));
@@ -295,7 +310,7 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
         const nums = x.values.filter((t) => t.t === 'value').map(raw);
         if (nums.length) findings.push(finding('structure.extra-row', IMPORT_MESSAGES.extraRow(TITLE[table], format, x.label, nums)));
       }
-      const rows = cat.rows.filter((r) => r.table === table);
+      const rows = rowsOf(cat, table);
       const foreignRows = new Set(c.foreign.map((r) => r.row));
       // A group of rows printed as the other format's one row (format data: t3.oneRowForms).
       const oneRow = new Set<string>();
