@@ -120,6 +120,16 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
   // An unknown row whose label is still being read (no number yet): fixed texts inside it (「6.其他不予处理情形」
   // holds the group label 「不予处理」) are part of its label.
   let extra: Collected['extras'][number] | null = null;
+  // A text between a row's label and its first number that does not continue the label: a wrapped fragment of a
+  // merged label (「他处理」), or the label of a row the format lacks. Numbers right after it belong to no known row.
+  let interrupted: string | null = null;
+  const startExtra = (label: string) => {
+    extra = { label, values: [] };
+    out.extras.push(extra);
+    values = extra.values;
+    current = null;
+    interrupted = null;
+  };
   const start = (f: FormatId, row: string, written: string, official: string) => {
     const r: RowRead = { format: f, row, values: [] };
     if (f === format) {
@@ -138,10 +148,13 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
     if (extra && (tok.t === 'value' || (tok.t === 'anchor' && tok.entry.kind === 'row'))) extra = null;
     switch (tok.t) {
       case 'value': case 'blank':
+        // Whose numbers these are is unclear: left out (and reported as an extra row), never given to the row.
+        if (interrupted !== null) startExtra(interrupted);
         values?.push(tok);
         break;
       case 'anchor': {
         const e = tok.entry;
+        interrupted = null;
         if (extra && e.kind !== 'row') {
           extra.label += tok.text;
           break;
@@ -170,6 +183,7 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
         }
         extra = null;
         if (m) {
+          interrupted = null;
           if (m.typo) out.typos.push({ written: tok.raw, official: m.label.official });
           start(format, m.label.row, tok.key, m.label.official);
           break;
@@ -180,16 +194,19 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
           const joined = stripNumbering(cur.written + tok.key);
           if (joined.length <= cur.official.length && cur.official.startsWith(joined)) {
             cur.written += tok.key;
+            interrupted = null;
             break;
           }
         }
-        // A labelled row the format does not have, after a complete row: its numbers are its own, not the row's above.
-        if ((!cur || (values?.length ?? 0) >= cur.width) && LABEL_LIKE.test(tok.raw)) {
-          extra = { label: tok.raw, values: [] };
-          out.extras.push(extra);
-          values = extra.values;
-          current = null;
+        if (!LABEL_LIKE.test(tok.raw)) break;
+        // Before the row's first number: wait for what follows (a continuation of the label clears it).
+        if (cur && values !== null && (values as Values).length === 0) {
+          interrupted = interrupted === null ? tok.raw : interrupted + tok.raw;
+          break;
         }
+        // After numbers, or outside any row: a labelled row the format does not have; its numbers are its own, not
+        // the row's above (a row whose numbers ran together may look short: its end is not known from its count).
+        startExtra(tok.raw);
         break;
       }
       default:

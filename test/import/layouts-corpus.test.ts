@@ -7,8 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/index.js';
+import { parseCell } from '../../shared/index.js';
 import { importReport } from '../../shared/import/index.js';
 import * as fixtures from '../support/fixture-drafts.js';
+import { consistentDraft, rng } from '../support/generate.js';
 import { byRule, errors } from './support.js';
 import { EXACT_LAYOUTS, EXTRA_ROWS, writeReport, type WriteOptions } from './writers.js';
 
@@ -50,6 +52,34 @@ describe('every fixture in every table shape', () => {
       expect(extra.map((f) => f.message.includes(EXTRA_ROWS.t2.label) || f.message.includes(EXTRA_ROWS.t3.label))).toEqual([true, true]);
       expect(extra.every((f) => f.severity === 'warning' && f.cells.length === 0)).toBe(true);
     } else expect(extra).toEqual([]);
+  });
+});
+
+describe('random consistent drafts (test/support/generate.ts) in every shape', () => {
+  const drafts = Array.from({ length: 8 }, (_, seed) => (['2019', '2021'] as const).map((f) => ({
+    ...consistentDraft(f, rng(seed + 1), seed % 3 === 0 ? 5000 : 50), agency: { name: '某县交通运输局' },
+  }))).flat();
+
+  it.each(EXACT_LAYOUTS)('%s, each variant: every cell exactly (signed deltas, decimals, large counts)', (layout) => {
+    for (const d of drafts) {
+      for (const options of Object.values(VARIANTS)) {
+        const r = importReport({ name: layout === 'markdown' ? 'r.md' : 'r.txt', text: writeReport(d, layout, options) });
+        expect(differences(d, r.draft.cells)).toEqual([]);
+      }
+    }
+  });
+
+  it.each(['crawl', 'layout'] as const)('%s (cells run together, blank cells invisible): no cell read wrong', (layout) => {
+    let read = 0;
+    for (const d of drafts) {
+      for (const options of Object.values(VARIANTS)) {
+        const r = importReport({ name: 'r.txt', text: writeReport(d, layout, options) });
+        const wrong = Object.entries(r.draft.cells).filter(([id, v]) => parseCell(v).value !== parseCell(d.cells[id]).value);
+        expect(wrong).toEqual([]);
+        read += Object.keys(r.draft.cells).length;
+      }
+    }
+    expect(read).toBeGreaterThan(0);
   });
 });
 
