@@ -76,7 +76,8 @@ function similarRow(key: string, labels: readonly RowLabel[], seen: ReadonlySet<
     if (seen.has(l.row)) continue;
     const official = l.bare;
     if (official.startsWith(k) && k.length >= Math.max(4, Math.min(10, official.length * 0.4))) return { label: l, typo: false };
-    if (shared[i]! < Math.min(size, l.grams.size) * 0.5) continue;
+    // A misspelling is recognised only in a label long enough to survive one: 「·其他」 is not 「3.其他」 misspelt.
+    if (official.length < 4 || shared[i]! < Math.min(size, l.grams.size) * 0.5) continue;
     const whole = editDistance(k, official);
     const prefix = k.length >= 6 && k.length < official.length ? editDistance(k, official.slice(0, k.length)) : Infinity;
     const d = Math.min(whole, prefix);
@@ -145,7 +146,9 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
     current = null;
   };
   for (const tok of tokens) {
-    if (extra && (tok.t === 'value' || (tok.t === 'anchor' && tok.entry.kind === 'row'))) extra = null;
+    // (Read through a cast: TypeScript does not see that startExtra, a closure, sets it.)
+    const open = extra as Collected['extras'][number] | null;
+    if (open && (tok.t === 'value' || (tok.t === 'anchor' && tok.entry.kind === 'row'))) extra = null;
     switch (tok.t) {
       case 'value': case 'blank':
         // Whose numbers these are is unclear: left out (and reported as an extra row), never given to the row.
@@ -155,8 +158,8 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
       case 'anchor': {
         const e = tok.entry;
         interrupted = null;
-        if (extra && e.kind !== 'row') {
-          extra.label += tok.text;
+        if (open && e.kind !== 'row') {
+          open.label += tok.text;
           break;
         }
         if (e.formats.size === 1 && !e.formats.has(format)) out.foreignLabels.push(e.official);
@@ -177,8 +180,8 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
       }
       case 'text': {
         const m = similarRow(tok.key, labels, seen);
-        if (!m && extra) {
-          extra.label += tok.raw;
+        if (!m && open) {
+          open.label += tok.raw;
           break;
         }
         extra = null;
@@ -259,6 +262,7 @@ function t4GroupRows(tokens: readonly Token[], format: FormatId): Map<string, Va
       values = id && !out.get(id)?.some((x) => x.t === 'value') ? [] : null;
       if (values) out.set(id!, values);
     } else if ((t.t === 'value' || t.t === 'blank') && values) values.push(t);
+    else if (t.t === 'text' && /[\u4e00-\u9fff]/u.test(t.raw)) values = null;
   }
   for (const [id, vals] of out) if (!vals.some((x) => x.t === 'value')) out.delete(id);
   return out;

@@ -115,10 +115,13 @@ function anchorAt(norm: string, i: number, v: Vocab, spaced: boolean): { e: Voca
   return undefined;
 }
 
-/** What may stand right before or after a short label: space, ASCII digit, 「. , : ; | ( ) （ ）」. */
+/**
+ * What may stand right before or after a short label: space, ASCII digit, 「. , : ; | ( ) （ ）」 and the middle dot
+ * 「·」「・」 that joins the levels of a merged header written on one line (「行政诉讼·复议后起诉·总计」).
+ */
 function isBoundary(c: number): boolean {
   return isJsSpace(c) || (c >= 48 && c <= 57) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x7c
-    || c === 0x28 || c === 0x29 || c === 0xff08 || c === 0xff09;
+    || c === 0x28 || c === 0x29 || c === 0xff08 || c === 0xff09 || c === 0xb7 || c === 0x30fb;
 }
 
 /**
