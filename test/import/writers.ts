@@ -124,18 +124,13 @@ function markdown(d: Draft, t: TableId, rows: readonly Cell[][], width: number):
       spilled = true;
     });
     out.push(mdRow(cells));
-    if (i === 0) out.push(rule);
+    // The first row is the table's header; after the page break the converter starts a new table whose header is
+    // the first row of the new page.
+    if (i === 0 || (t === 't3' && i === 11)) out.push(rule);
     if (spilled) out.push(mdRow(spill));
-    if (t === 't3' && i === 10) {
-      out.push('', '<!-- 第 3 页 -->', '', `## ${d.agency.name}${d.year}年政府信息公开工作年度报告`, '');
-      const next = rows[i + 1];
-      if (next) {
-        out.push(mdRow(fullRow(next, width)), rule);
-        (rows as Cell[][])[i + 1] = [];
-      }
-    }
+    if (t === 't3' && i === 10) out.push('', '<!-- 第 3 页 -->', '', `## ${d.agency.name}${d.year}年政府信息公开工作年度报告`, '');
   });
-  return out.filter((l) => l !== '|  |' && l !== mdRow(Array.from({ length: width }, () => ''))).join('\n');
+  return out.join('\n');
 }
 
 function table(d: Draft, t: TableId, layout: Layout, options: WriteOptions): string {
@@ -153,7 +148,7 @@ function table(d: Draft, t: TableId, layout: Layout, options: WriteOptions): str
     case 'crawl-pipe':
       return crawlPipe(cellRows);
     case 'markdown':
-      return markdown(d, t, cellRows.map((r) => [...r]), width);
+      return markdown(d, t, cellRows, width);
     case 'layout': {
       const out: string[] = [];
       rows.forEach((r, i) => {
