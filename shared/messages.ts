@@ -119,6 +119,8 @@ export const IMPORT_MESSAGES = {
   unreadableWhy: {
     shapes: (rows: number, first: string) => `${rows} 行的数字个数与格式不符（如${first}）`,
     noNumbers: () => '表格中没有数字',
+    noRows: (labels: readonly string[]) =>
+      `表头找到了，但没有认出格式中的任何一行（${labels.length ? `行标题${labels.slice(0, 3).map((l) => `“${l.length > 16 ? `${l.slice(0, 16)}…` : l}”`).join('、')}${labels.length > 3 ? ' 等' : ''}不是格式中的行` : '行标题无法识别'}）`,
   },
   noYear: (assumed: number) => `未能从标题中读出报告年度，按 ${assumed} 年处理`,
   noTitle: () => '未找到报告标题（应为“××× 20××年政府信息公开工作年度报告”）',

@@ -303,6 +303,10 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
     };
     // Whether the table was found at all: a fixed text of it (caption, header, label) in its region.
     const found = toks.some((t) => t.t === 'anchor');
+    // Whether any row of it was recognised (t4: the numbers stand under the header, there are no row labels).
+    let rowsFound = table === 't4';
+    // Labels of rows the format lacks that hold numbers: each an extra-row warning, or the reason a table was not read.
+    const extraLabels: string[] = [];
 
     if (table === 't4') {
       const groupRows = t4GroupRows(toks, format);
@@ -329,7 +333,9 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
       for (const t of c.typos) findings.push(finding('structure.heading', IMPORT_MESSAGES.rowLabel(TITLE[table], t.written, t.official)));
       for (const x of c.extras) {
         const nums = x.values.filter((t) => t.t === 'value').map(raw);
-        if (nums.length) findings.push(finding('structure.extra-row', IMPORT_MESSAGES.extraRow(TITLE[table], format, x.label, nums)));
+        if (!nums.length) continue;
+        extraLabels.push(x.label);
+        said.push(finding('structure.extra-row', IMPORT_MESSAGES.extraRow(TITLE[table], format, x.label, nums)));
       }
       const rows = rowsOf(cat, table);
       const foreignRows = new Set(c.foreign.map((r) => r.row));
@@ -350,7 +356,8 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
           [...info.cells, ...subRows.flatMap((r) => r.cells)].map((x) => x.id),
         ));
       }
-      if (!c.any && !oneRow.size && !found) {
+      rowsFound = c.any || oneRow.size > 0;
+      if (!rowsFound && !found) {
         findings.push(finding('structure.missing-table', MESSAGES.missingTable(title)));
         continue;
       }
@@ -395,7 +402,8 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
     if (found && written === 0) {
       // Found but nothing read: one finding that says why, not a row-shape per row plus 「缺少表格」.
       const shapes = said.filter((f) => f.rule === 'structure.row-shape');
-      const why = shapes.length ? IMPORT_MESSAGES.unreadableWhy.shapes(shapes.length, shapes[0]!.message) : IMPORT_MESSAGES.unreadableWhy.noNumbers();
+      const why = shapes.length ? IMPORT_MESSAGES.unreadableWhy.shapes(shapes.length, shapes[0]!.message)
+        : rowsFound ? IMPORT_MESSAGES.unreadableWhy.noNumbers() : IMPORT_MESSAGES.unreadableWhy.noRows([...new Set(extraLabels)]);
       findings.push(finding('structure.unreadable-table', IMPORT_MESSAGES.unreadableTable(title, why), cat.tables[table].map((x) => x.id)));
     } else findings.push(...said);
   }

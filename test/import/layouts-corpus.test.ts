@@ -134,4 +134,13 @@ describe('table shapes in isolation', () => {
     expect(r.draft.cells['t2.rules.in-force']).toBe('11');
     expect(differences(d, r.draft.cells).filter((x) => !x.startsWith('t2.rules.repealed'))).toEqual([]);
   });
+
+  it('a table whose header is found but none of whose rows is recognised: one finding that says so', () => {
+    const text = writeReport(d, 'tab').replace(/^(规章|行政规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)\t/gmu, '某项\t');
+    const r = importReport({ name: 'r.txt', text });
+    const t2 = r.findings.filter((x) => x.rule.startsWith('structure.') && (x.cells.some((c) => c.startsWith('t2.')) || /主动公开政府信息情况|表二/u.test(x.message)));
+    expect(t2.map((x) => x.rule)).toEqual(['structure.unreadable-table']);
+    expect(t2[0]!.message).toContain('没有认出格式中的任何一行（行标题“某项”不是格式中的行）');
+  });
 });
+
