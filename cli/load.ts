@@ -87,7 +87,7 @@ async function loadPublished(bytes: Uint8Array, file: string, options: LoadOptio
 export const LOADERS: Record<string, Loader> = {
   '.json': loadJson,
   '.xlsx': async (bytes, file, options) => (await import('./xlsx/load-xlsx.js')).loadXlsx(bytes, file, options),
-  ...Object.fromEntries(['.txt', '.html', '.htm', '.docx'].map((ext): [string, Loader] => [ext, loadPublished])),
+  ...Object.fromEntries(['.txt', '.md', '.html', '.htm', '.docx'].map((ext): [string, Loader] => [ext, loadPublished])),
 };
 
 export function supportedExtensions(): string[] {

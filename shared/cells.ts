@@ -1,4 +1,5 @@
 /** Raw cell text → a reading (SPEC §5). Blank is not zero; 「/」 is not a number; units are stripped and noted. */
+import { hasFullWidth, MINUS_SIGN, removeSpaces, toHalfWidth } from './width.js';
 
 export type CellValueKind = 'number' | 'blank' | 'na' | 'text';
 
@@ -19,9 +20,6 @@ export interface CellValue {
   readonly notes: readonly CellNote[];
 }
 
-const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/gu;
-const FULL_WIDTH = /[\uFF10-\uFF19\uFF0B\uFF0D\uFF0E\uFF0C]/gu;
-const MINUS_SIGNS = /^[\u2212\u2012\u2013\uFE63]/u;
 const NA = new Set(['/', '-', '—', '--', '——', '－', '―', '不适用', '无', '\\']);
 const UNITS = ['万元', '元', '万', '件', '个', '项'] as const;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/;
@@ -53,15 +51,16 @@ export function parseCell(raw: string | number | null | undefined): CellValue {
   const plain = plainInteger(raw);
   if (plain >= 0) return { raw, kind: 'number', value: plain, notes: NO_NOTES };
   const notes: CellNote[] = [];
-  let s = raw.replace(SPACES, '');
+  let s = removeSpaces(raw);
   if (s.length !== raw.length) notes.push('space');
   if (s === '') return { raw, kind: 'blank', notes };
-  if (FULL_WIDTH.test(s)) {
+  // A cell holds one number: its full-width digits, signs and thousands separator (scope `cell`).
+  if (hasFullWidth(s, 'cell')) {
     notes.push('full-width');
-    s = s.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+    s = toHalfWidth(s, 'cell');
   }
   if (NA.has(s)) return { raw, kind: 'na', notes };
-  s = s.replace(MINUS_SIGNS, '-');
+  if (MINUS_SIGN.test(s.charAt(0))) s = `-${s.slice(1)}`;
   let unit: string | undefined;
   for (const u of UNITS) {
     if (s.length > u.length && s.endsWith(u)) {

@@ -1,6 +1,7 @@
 /** The rules core: formats as data, cell parsing, drafts, checks, rendering. Pure TypeScript, no I/O. */
 export * from './formats/index.js';
 export * from './cells.js';
+export { toHalfWidth, hasFullWidth, removeSpaces, isSpaceCode, type WidthScope } from './width.js';
 export * from './draft.js';
 export * from './rules/catalogue.js';
 export { relations, type Relation, type RelationDecl, type Term, type Op } from './rules/relations.js';

@@ -123,6 +123,15 @@ export const IMPORT_MESSAGES = {
     `按 ${format} 年版格式读取的报告中出现了另一版格式的表头或行标题：${labels.slice(0, 5).map((l) => `“${l}”`).join('、')}${labels.length > 5 ? ' 等' : ''}`,
   otherAsOneRow: (format: string, subRows: readonly string[]) =>
     `${format} 年版格式的“（六）其他处理”应分 ${subRows.length} 行填写（${subRows.map((r) => (r.length > 16 ? `${r.slice(0, 16)}…` : r)).join('、')}），报告却按 2019 年版写成一行`,
+  extraRow: (table: string, format: string, label: string, values: readonly string[]) =>
+    `${table}中的“${label.length > 24 ? `${label.slice(0, 24)}…` : label}”一行不是 ${format} 年版格式的行，其数字（${values.slice(0, 7).join('、')}${values.length > 7 ? '…' : ''}）未读取，前后各行照常读取`,
+  unreadableTable: (title: string, why: string) => `找到了表格“${title}”，但未能读取其中的数字：${why}；请按原件填写`,
+  unreadableWhy: {
+    shapes: (rows: number, first: string) => `${rows} 行的数字个数与格式不符（如${first}）`,
+    noNumbers: () => '表格中没有数字',
+    noRows: (labels: readonly string[]) =>
+      `表头找到了，但没有认出格式中的任何一行（${labels.length ? `行标题${labels.slice(0, 3).map((l) => `“${l.length > 16 ? `${l.slice(0, 16)}…` : l}”`).join('、')}${labels.length > 3 ? ' 等' : ''}不是格式中的行` : '行标题无法识别'}）`,
+  },
   noYear: (assumed: number) => `未能从标题中读出报告年度，按 ${assumed} 年处理`,
   noTitle: () => '未找到报告标题（应为“××× 20××年政府信息公开工作年度报告”）',
   unreadable: (what: string) => `无法读取文件：${what}`,

@@ -1,6 +1,7 @@
 /** Taking the clerk's answer to the current question: checking it, storing it, filling totals, moving on. */
 import { catalogue, formatIdForYear, parseCell } from '../../shared/index.js';
 import { checkAnswer } from '../../shared/narrative/index.js';
+import { toHalfWidth } from '../../shared/width.js';
 import { choicesOf, matchChoice } from './choices.js';
 import { advance, ask, fmt, list, pathOf, TABLE_NAME } from './flow.js';
 import { readNumber } from './numbers.js';
@@ -176,7 +177,7 @@ async function answerMeta(t: Turn, id: string, text: string, choice: string | un
       break;
     }
     case 'agency.postcode': {
-      const p = s.replace(/[\uFF10-\uFF19]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+      const p = toHalfWidth(s, 'digits');
       if (!/^\d{6}$/.test(p)) return t.say(T.postcodeBad);
       t.set('agency.postcode', p);
       break;

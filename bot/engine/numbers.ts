@@ -5,6 +5,7 @@
  */
 import { parseCell, type CellKind } from '../../shared/index.js';
 import { chineseNumeral, NUMERAL_CHARS } from '../../shared/numerals.js';
+import { MINUS_SIGNS, SPACE_RUN, toHalfWidth } from '../../shared/width.js';
 
 export { chineseNumeral };
 
@@ -26,11 +27,13 @@ function tokenValue(t: string): number | undefined {
   return chineseNumeral(t);
 }
 
-/** Normalises spaces, full-width digits and signs, thousands separators as the cell parser does. */
+/**
+ * Spaces become 「、」 (a separator between numbers, as the message reads), full-width digits and signs ASCII (scope
+ * `number`: 「，」 stays a clause break here), other minus signs 「-」, thousands separators dropped.
+ */
 function normalise(text: string): string {
-  let s = text.trim().replace(/[\s\u00A0\u3000]+/gu, '、');
-  s = s.replace(/[\uFF10-\uFF19\uFF0B\uFF0D\uFF0E]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-  s = s.replace(/[\u2212\u2012\u2013\uFE63]/gu, '-');
+  let s = toHalfWidth(text.trim().replace(SPACE_RUN, '、'), 'number');
+  s = s.replace(MINUS_SIGNS, '-');
   while (/\d,\d{3}(?!\d)/u.test(s)) s = s.replace(/(\d),(\d{3})(?!\d)/u, '$1$2');
   return s;
 }

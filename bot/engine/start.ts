@@ -1,5 +1,6 @@
 /** The start of an interview, before a draft exists: agency, year, level; then a new draft or an unfinished one. */
 import { emptyDraft, FIRST_SUPPORTED_YEAR, formatIdForYear, type AgencyLevel } from '../../shared/index.js';
+import { toHalfWidth } from '../../shared/width.js';
 import { chineseNumeral } from './numbers.js';
 import { matchChoice } from './choices.js';
 import { ask, firstOpen, list } from './flow.js';
@@ -9,7 +10,7 @@ import type { Choice } from './types.js';
 
 /** A report year from 「2024」「２０２４年」「2024年度」「二〇二四」, or the reason it is refused. */
 export function readYear(text: string, now = new Date()): number | string {
-  const s = text.trim().replace(/[\uFF10-\uFF19]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/年度?$/u, '');
+  const s = toHalfWidth(text.trim(), 'digits').replace(/年度?$/u, '');
   const y = /^\d{4}$/.test(s) ? Number(s) : chineseNumeral(s);
   if (y === undefined || !Number.isInteger(y) || y < 1000 || y > 9999) return T.yearBad;
   if (y < FIRST_SUPPORTED_YEAR) return T.yearOld(y);

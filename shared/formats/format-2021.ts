@@ -61,6 +61,7 @@ export const FORMAT_2021 = {
       { id: 'other.other', path: [T3_RESULTS_GROUP, T3_OTHER_GROUP, '3.其他'], outcome: true },
       ...T3_ROWS_AFTER_OTHER,
     ],
+    oneRowForms: [{ group: T3_OTHER_GROUP, rows: ['other.no-correction', 'other.no-fee', 'other.other'], readAs: { format: '2019', row: 'other' } }],
   },
   t4: T4,
   narrative: NARRATIVE_PARTS.map((p): NarrativePartDef => (p.id === 'other.fees' ? { ...p, required: true } : p)),

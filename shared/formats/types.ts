@@ -48,6 +48,20 @@ export interface T3Def {
   readonly header: readonly (readonly HeaderCellDef[])[];
   readonly columns: readonly ColumnDef[];
   readonly rows: readonly RowDef[];
+  /**
+   * Groups of rows that reports also print as the one row of the other format (2021's three rows of （六）其他处理
+   * written as 2019's single row): the importer reads that row as the other format's row and says so (format.mixed).
+   */
+  readonly oneRowForms?: readonly T3OneRowForm[];
+}
+
+export interface T3OneRowForm {
+  /** The group label of the rows (「（六）其他处理」). */
+  readonly group: string;
+  /** Ids of this format's rows under the group. */
+  readonly rows: readonly string[];
+  /** The other format's row the one printed row is. */
+  readonly readAs: { readonly format: FormatId; readonly row: string };
 }
 
 export interface T4Def {

@@ -1,8 +1,12 @@
-/** Input bytes or text → plain text: .docx by its zip magic, HTML by its tags, else text (UTF-8, UTF-16 or GB18030). */
+/**
+ * Input bytes or text → plain text: .docx by its zip magic, HTML by its tags, Markdown by its name (or headings and
+ * a pipe table), else text (UTF-8, UTF-16 or GB18030).
+ */
 import { isZip, readDocx } from './docx.js';
 import { htmlToText } from './html.js';
+import { looksMarkdown, markdownToText } from './markdown.js';
 
-export type InputKind = 'text' | 'html' | 'docx';
+export type InputKind = 'text' | 'html' | 'docx' | 'markdown';
 
 export type InputRead =
   | { readonly ok: true; readonly kind: InputKind; readonly text: string }
@@ -59,6 +63,9 @@ export function readInput(input: { name?: string; text?: string; bytes?: Uint8Ar
   }
   const text = input.text ?? (input.bytes ? decodeBytes(input.bytes) : '');
   if (looksBinary(text)) return { ok: false, kind: 'text', reason: 'binary' };
+  // A Markdown file may hold a few tags (<br>, comments): its name decides before the tag count.
+  const md = looksMarkdown(text, name);
+  if (md !== 'no' && (md === 'named' || !looksHtml(text, name))) return { ok: true, kind: 'markdown', text: markdownToText(text) };
   if (looksHtml(text, name)) return { ok: true, kind: 'html', text: htmlToText(text) };
   return { ok: true, kind: 'text', text };
 }

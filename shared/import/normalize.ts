@@ -1,7 +1,9 @@
 /** Character normalisation for matching labels and headings: one output char per input char, so offsets survive. */
+import { halfWidthCode, isSpaceCode } from '../width.js';
 
-/** Characters changed by normalisation. mapAt skips whole code ranges without a lookup: a key added here must
- *  fall inside the ranges it tests (0x28–0x3B, 0x2012–0x2212, 0x3001–0x300D, from 0xFE50). */
+/** Punctuation unified for label matching (full-width digits and signs: shared/width.ts). mapAt skips whole code
+ *  ranges without a lookup: a key added here must fall inside the ranges it tests (0x28–0x3B, 0x2012–0x2212,
+ *  0x3001–0x300D, from 0xFE50). */
 const MAP: Record<string, string> = {
   '(': '（', ')': '）', '﹙': '（', '﹚': '）',
   '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"', '＂': '"', '「': '"', '」': '"',
@@ -9,29 +11,31 @@ const MAP: Record<string, string> = {
   ':': '：', '﹕': '：',
   ',': '，', '﹐': '，',
   ';': '；', '﹔': '；',
-  '．': '.', '﹒': '.',
-  '／': '/', '＋': '+', '－': '-', '—': '-', '–': '-', '―': '-', '−': '-',
+  '﹒': '.',
+  '—': '-', '–': '-', '―': '-', '−': '-',
 };
 
-/** Any space, zero-width space and BOM included. Ordered so that a CJK letter fails after three comparisons. */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
-  if (c < 0x85) return false;
-  if (c > 0x3000) return c === 0xfeff;
-  return c === 0x85 || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f;
-}
-
-/** White space exactly as `\s` and String#trim see it (cuts must fall where those regexes cut). */
-export function isJsSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  if (c > 0x3000) return c === 0xfeff;
-  return c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
-    || c === 0x205f;
-}
+// The spaces of the core's one normaliser (shared/width.ts); re-exported for the importer's modules.
+export { isJsSpace, isSpaceCode } from '../width.js';
 
 const MAPPED = new Map([...Object.entries(MAP)].map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
+
+/**
+ * Further one-to-one character folds for matching labels and headings, by code (0 = none): e.g. Traditional →
+ * Simplified (「處理」 → 「处理」), so that a mirror site's converted page matches the format's labels. Every label
+ * and heading comparison goes through mapAt (normalizeChars, compact), so a fold added here applies to all of them;
+ * the text as written is kept wherever it is shown. A Uint16Array: one indexed load per character, no hashing.
+ */
+let folds: Uint16Array | null = null;
+
+/** Adds character folds for label matching (single UTF-16 characters only: offsets must survive). */
+export function addLabelFolds(pairs: Iterable<readonly [string, string]>): void {
+  for (const [from, to] of pairs) {
+    if (from.length !== 1 || to.length !== 1 || from === to) continue;
+    folds ??= new Uint16Array(65536);
+    folds[from.charCodeAt(0)] = to.charCodeAt(0);
+  }
+}
 
 const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 
@@ -40,12 +44,15 @@ const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 
  * ranges that hold a changed character and cost four comparisons.
  */
 function mapAt(s: string, i: number, c: number): number {
+  if (folds !== null && folds[c]! !== 0) return folds[c]!;
   if (c < 0x28 || (c > 0x3b && c < 0x2012) || (c > 0x2212 && c < 0x3001) || (c > 0x300d && c < 0xfe50)) return c;
   // 「、」「，」「,」 right after a digit and not before one is 「1、」 written for 「1.」.
   if ((c === 0x3001 || c === 0xff0c || c === 0x2c) && i > 0 && isDigitCode(s.charCodeAt(i - 1)) && !isDigitCode(s.charCodeAt(i + 1))) return 0x2e;
   // ASCII digits and 「* + - . /」 (the table text) stay as they are without a map lookup.
   if (c >= 0x2a && c <= 0x39 && c !== 0x2c) return c;
-  if (c >= 0xff10 && c <= 0xff19) return c - 0xfee0;
+  // Full-width digits and ＋－．／ (scope `label` of shared/width.ts); the rest of the map is label punctuation.
+  const half = halfWidthCode(c, 'label');
+  if (half >= 0) return half;
   return MAPPED.get(c) ?? c;
 }
 

@@ -115,10 +115,13 @@ function anchorAt(norm: string, i: number, v: Vocab, spaced: boolean): { e: Voca
   return undefined;
 }
 
-/** What may stand right before or after a short label: space, ASCII digit, 「. , : ; | ( ) （ ）」. */
+/**
+ * What may stand right before or after a short label: space, ASCII digit, 「. , : ; | ( ) （ ）」 and the middle dot
+ * 「·」「・」 that joins the levels of a merged header written on one line (「行政诉讼·复议后起诉·总计」).
+ */
 function isBoundary(c: number): boolean {
   return isJsSpace(c) || (c >= 48 && c <= 57) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x7c
-    || c === 0x28 || c === 0x29 || c === 0xff08 || c === 0xff09;
+    || c === 0x28 || c === 0x29 || c === 0xff08 || c === 0xff09 || c === 0xb7 || c === 0x30fb;
 }
 
 /**
@@ -225,6 +228,43 @@ function cell(region: string, a: number, b: number, v: Vocab, out: Token[]): boo
   return true;
 }
 
+const isSeparator = (c: number) => c === 0x09 || c === 0x7c || c === 0xff5c;
+const isPipe = (c: number) => c === 0x7c || c === 0xff5c;
+
+/**
+ * Where a line's content ends: after its last character that is neither space nor a separator (or `from` when it
+ * has none). Fields after it are the line's trailing run.
+ */
+function contentEnd(region: string, from: number, end: number): number {
+  for (let i = end - 1; i >= from; i--) {
+    const c = region.charCodeAt(i);
+    if (!isJsSpace(c) && !isSeparator(c)) return i + 1;
+  }
+  return from;
+}
+
+/**
+ * A line of nothing but spaces and separators: blank cells. A tab in it is one empty row of cells (one cell per
+ * line layouts); a line `|` is one blank cell (crawled one-cell-per-line text); `| | |` is its pipes less one.
+ */
+function emptyLine(region: string, start: number, end: number, out: Token[]): void {
+  let pipes = 0, tabs = 0;
+  for (let i = start; i < end; i++) {
+    const c = region.charCodeAt(i);
+    if (isPipe(c)) pipes++;
+    else if (c === 9) tabs++;
+  }
+  const n = pipes > 1 ? pipes - 1 : pipes === 1 || tabs > 0 ? 1 : 0;
+  for (let k = 0; k < n; k++) out.push({ t: 'blank' });
+}
+
+/**
+ * A table region as tokens. Lines are cut into fields at tabs and pipes (「|」「｜」). Fields before a line's first
+ * content are not cells (Markdown's opening pipe, a crawled row opened by `|`). A blank field is a blank cell, except
+ * for pipes: nothing between two pipes (`7 || 8`) is a group break, not a cell, and the field after a line's closing
+ * pipe (`5 |`) is none; but a run of pipes closing a line (`5 ||||`) is the blank cells a crawler collapsed, one per
+ * pipe after the first. Tabs keep every field (`3\t+1\t` ends in a blank cell).
+ */
 export function tokenize(region: string, v: Vocab): Token[] {
   const out: Token[] = [];
   // Lines, cells and segments are found once, by offset, in the written text (normalisation leaves spaces and
@@ -235,19 +275,27 @@ export function tokenize(region: string, v: Vocab): Token[] {
     if (end < 0) end = region.length;
     let text = start;
     while (text < end && isJsSpace(region.charCodeAt(text))) text++;
-    if (text === end) {
-      // A line of nothing but spaces and tabs is one blank cell when it has a tab (an empty row of cells).
-      if (region.slice(start, end).includes('\t')) out.push({ t: 'blank' });
+    const last = text === end ? text : contentEnd(region, text, end);
+    if (last === text) {
+      if (text < end || region.slice(start, end).includes('\t')) emptyLine(region, start, end, out);
     } else {
       let started = false;
       let cellStart = start;
+      let opener = -1;
       for (let sep = nextSeparator(start); ; sep = nextSeparator(sep + 1)) {
         const cut = sep >= 0 && sep < end ? sep : end;
         // The line's leading spaces were just passed over: a first cell holding them starts after them.
         if (cellStart === start && cut > text) cellStart = text;
         if (cell(region, cellStart, cut, v, out)) started = true;
-        else if (started) out.push({ t: 'blank' });
+        else if (started) {
+          const openPipe = opener >= 0 && isPipe(region.charCodeAt(opener));
+          const closePipe = cut < end && isPipe(region.charCodeAt(cut));
+          const trailing = cellStart >= last;
+          if (!openPipe) out.push({ t: 'blank' });
+          else if (trailing ? closePipe : closePipe && cut > cellStart) out.push({ t: 'blank' });
+        }
         if (cut === end) break;
+        opener = cut;
         cellStart = cut + 1;
       }
     }

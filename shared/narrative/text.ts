@@ -3,21 +3,21 @@
  * `pdftotext -layout` puts around numbers removed, full-width digits made ASCII. Pure string work.
  */
 import { chineseNumeral } from '../numerals.js';
+import { SPACE_RUN, toHalfWidth } from '../width.js';
 
 /** A line that is only a page number: 「-3-」「— 3 —」「第3页」「第 3 页 共 6 页」「3/6」. */
 export const PAGE_NUMBER_LINE =
   /^[ \t\u00A0\u3000]*(?:[-－—–]{1,2}[ \t]*\d{1,3}[ \t]*[-－—–]{1,2}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*\/[ \t]*\d{1,3})[ \t\u00A0\u3000]*$/gmu;
 
-const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/gu;
 const ASCII_WORD = /[0-9A-Za-z]/;
-const SPACE_RUN = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/gu;
 
 /**
  * One line of text for pattern matching. Whitespace disappears except between two ASCII words or numbers
  * (「10 1 0」 stays three numbers); 「答\n复 3050 件」 becomes 「答复3050件」.
  */
 export function flatten(text: string): string {
-  const s = text.replace(PAGE_NUMBER_LINE, '').replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  // Figures in prose: only the digits (scope `digits`); full-width punctuation is the sentence's own.
+  const s = toHalfWidth(text.replace(PAGE_NUMBER_LINE, ''), 'digits');
   return s.replace(SPACE_RUN, (m, i: number) =>
     ASCII_WORD.test(s[i - 1] ?? '') && ASCII_WORD.test(s[i + m.length] ?? '') ? ' ' : '');
 }

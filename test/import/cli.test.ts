@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDraftJson } from '../../shared/index.js';
 import { FIXTURES_DIR } from './support.js';
 import { runNianbao } from '../support/cli.js';
+import { huaian2024 } from '../support/fixture-drafts.js';
+import { writeReport } from './writers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-cli-'));
 
@@ -56,5 +58,23 @@ describe('nianbao import', () => {
     expect((await nianbao('import', 'missing.txt')).code).toBe(2);
     expect((await nianbao('import')).code).toBe(2);
     expect((await nianbao('import', 'a.txt', 'b.txt')).code).toBe(2);
-  });
+  }, 30_000);
 });
+
+describe('nianbao check and import on Markdown (.md)', () => {
+  const d = huaian2024();
+  it('check x.md reads the pipe tables (page break, spilled labels, an extra row) and reports only the extra row', async () => {
+    writeFileSync(join(dir, 'report.md'), writeReport(d, 'markdown', { extraRow: true }));
+    const r = await nianbao('check', 'report.md', '--json');
+    const out = JSON.parse(r.stdout) as { year: number; agency: string; findings: { rule: string; severity: string; message: string }[] };
+    expect(out).toMatchObject({ year: 2024, agency: '淮安市人民政府' });
+    expect(out.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(out.findings.filter((f) => f.rule === 'structure.extra-row').map((f) => f.message)).toEqual([
+      expect.stringContaining('“其他主动公开文件”'), expect.stringContaining('“6.其他不予处理情形”'),
+    ]);
+    const imported = await nianbao('import', 'report.md');
+    const draft = parseDraftJson(imported.stdout);
+    expect(draft.ok && draft.draft.cells).toEqual(d.cells);
+  }, 30_000);
+});
+

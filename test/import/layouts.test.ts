@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalogue, parseCell, type Draft } from '../../shared/index.js';
-import { renderReportHtml } from '../../shared/render/report.js';
+import { renderReportHtml, renderReportMarkdown } from '../../shared/render/report.js';
 import { importReport } from '../../shared/import/index.js';
 import { allFindings, byRule, errors, importFixture } from './support.js';
 import { TEXT_LAYOUTS, writeReport, type Layout } from './writers.js';
@@ -40,9 +40,16 @@ describe.each(Object.entries(BASES))('the same report, format %s', (_, base) => 
     const wrong = Object.entries(r.draft.cells).filter(([id, v]) => base.cells[id] !== v && parseCell(v).value !== parseCell(base.cells[id]).value);
     expect(wrong).toEqual([]);
     const missing = Object.keys(base.cells).filter((id) => r.draft.cells[id] === undefined && parseCell(base.cells[id]).kind !== 'blank');
-    const reported = new Set(r.findings.filter((f) => f.rule === 'structure.row-shape' || f.rule === 'structure.missing-row').flatMap((f) => f.cells));
+    const reported = new Set(r.findings.filter((f) => ['structure.row-shape', 'structure.missing-row', 'structure.unreadable-table'].includes(f.rule)).flatMap((f) => f.cells));
     expect(missing.filter((id) => !reported.has(id))).toEqual([]);
     expect(Object.keys(r.draft.cells).length).toBeGreaterThan(catalogue(base.format!).tables.t3.length);
+  });
+
+  it('as Markdown (the project renderer: merged headers joined by 「·」, path labels) reads to the same draft', () => {
+    const r = importReport({ name: 'report.md', text: renderReportMarkdown(base) });
+    expect(r.kind).toBe('markdown');
+    expect(r.draft.cells).toEqual(base.cells);
+    expect(errors(r.findings)).toEqual([]);
   });
 
   it('as HTML (the project renderer, rowspan/colspan) reads to the same draft', () => {
