@@ -28,9 +28,12 @@ const SEPARATORS = new Set(['、', '.', '．', '，', ',', ' ', '\u3000', '\t', 
 /** Wordings seen in real reports besides the official one (the official wording is first). */
 const ALTERNATIVES: Readonly<Record<SectionId, readonly string[]>> = {
   overview: [],
-  proactive: [],
+  proactive: ['行政机关主动公开政府信息情况'],
   requests: [],
-  review: ['因政府信息公开申请行政复议、提起行政诉讼的情况', '被申请行政复议、提起行政诉讼情况', '政府信息公开行政复议和行政诉讼情况'],
+  review: [
+    '因政府信息公开申请行政复议、提起行政诉讼的情况', '因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+    '被申请行政复议、提起行政诉讼情况', '政府信息公开行政复议和行政诉讼情况',
+  ],
   problems: ['政府信息公开工作存在的主要问题及改进情况', '存在的主要问题及改进措施'],
   other: [],
 };
