@@ -14,7 +14,7 @@ export function templateNote(p: Pair): string | undefined {
   const m = NOTE.exec(p.m);
   if (!m) return undefined;
   const start = m.index + m[0].indexOf(m[1]!);
-  const line = slicePair(p, start, Math.min(p.m.length, start + 120)).w;
-  const flat = line.replace(/\s+/gu, ' ').trim();
+  const lineEnd = p.m.indexOf('\n', start);
+  const flat = slicePair(p, start, Math.min(lineEnd < 0 ? p.m.length : lineEnd, start + 120)).w.trim();
   return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }

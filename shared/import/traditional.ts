@@ -1,13 +1,18 @@
 /**
  * Traditional → Simplified for matching only. Mirror sites convert whole pages to Traditional Chinese
  * (「政府信息公開工作年度報告」「行政複議」): headings, table labels, the title and the agency are matched on the
- * Simplified form, while the draft keeps the text as written. The conversion is OpenCC's character table
- * (opencc-js: TSCharacters, with the Taiwan and Hong Kong variant tables in front), one UTF-16 unit for one, so every
- * offset found in the converted text is the same offset in the text as written.
+ * Simplified form, while the draft keeps the text as written. The conversion is OpenCC's Traditional → Simplified
+ * chain (opencc-js: the Taiwan and Hong Kong variant tables, then TSPhrases and TSCharacters — phrases matter:
+ * 「重覆申請」 is 「重复申请」, while 覆 alone stays 覆), keeping only the entries that replace text by text of the same
+ * length, so every offset found in the converted text is the same offset in the text as written.
  */
-import TSCharacters from 'opencc-js/dict/TSCharacters';
-import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import HKVariantsRevPhrases from 'opencc-js/dict/HKVariantsRevPhrases';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
 
 /** Pairs of a dictionary whose source and target are one BMP character each (the others would move offsets). */
 function pairs(dict: string): [number, number][] {
@@ -48,17 +53,29 @@ export function isTraditional(text: string): boolean {
   return false;
 }
 
-/** Every Traditional-only character replaced by its Simplified form; same length, same offsets. */
-export function toSimplified(text: string): string {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const s = TO_SIMPLIFIED[text.charCodeAt(i)]!;
-    if (s === 0) continue;
-    out += text.slice(last, i) + String.fromCharCode(s);
-    last = i + 1;
+/** A dictionary's entries that keep the length (the few that do not would move every offset after them). */
+function sameLength(dict: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const entry of dict.split('|')) {
+    const [from, to] = entry.split(' ');
+    if (from && to && from.length === to.length) out.push([from, to]);
   }
-  return last === 0 ? text : out + text.slice(last);
+  return out;
+}
+
+let converter: ConverterFunction | undefined;
+
+/** Traditional (Taiwan, Hong Kong or OpenCC standard forms) → Simplified; same length, same offsets. */
+export function toSimplified(text: string): string {
+  // Built on first use: a Simplified report (nearly all) never needs it.
+  converter ??= ConverterFactory(
+    [sameLength(TWVariantsRevPhrases), sameLength(TWVariantsRev)],
+    [sameLength(HKVariantsRevPhrases), sameLength(HKVariantsRev)],
+    [sameLength(TSPhrases), sameLength(TSCharacters)],
+  );
+  const out = converter(text);
+  // The tables hold only same-length entries; should a future dictionary break that, offsets must not move.
+  return out.length === text.length ? out : text;
 }
 
 /**
