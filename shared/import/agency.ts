@@ -54,7 +54,7 @@ export function agencyLevel(name: string): Agency['level'] {
 }
 
 /** What a title says after the name: 「政府信息公开工作年度报告」 and its shorter forms. */
-const AFTER_NAME = /^(?:政府信息公开|政务公开|信息公开|政府信息|工作年度报告|年度报告|工作报告)/u;
+const AFTER_NAME = /(?:政府信息公开|政务公开|信息公开|政府信息|工作年度报告|年度报告|工作报告)/uy;
 
 /**
  * The name in the part of a title that is not its year: the whole part (「××」 of 「××2020年度…」), else the
@@ -66,7 +66,8 @@ export function nameInTitlePart(p: Pair): Pair | undefined {
   if (whole) return whole;
   const s = squeeze(p);
   for (let i = MIN_NAME; i < s.m.length && i <= MAX_NAME + 4; i++) {
-    if (!AFTER_NAME.test(s.m.slice(i))) continue;
+    AFTER_NAME.lastIndex = i;
+    if (!AFTER_NAME.test(s.m)) continue;
     const n = asAgencyName(slicePair(s, 0, i));
     if (n) return n;
   }

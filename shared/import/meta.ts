@@ -23,6 +23,8 @@ const CRAWL_FIELD = /^(?:(?:发布时间|发布日期|栏目|来源|作者|链�
  * 「标题:」, 「Page 8 - 」, 「第3页 - 」, 「首页>政务公开>年报>」.
  */
 const TITLE_PREFIX = /^(?:(?:[【\[]?(?:标题|题目|title)[】\]]?[:：]?)|(?:page|p\.?)\d{1,4}(?:of\d{1,4})?[-–—:：|]|第\d{1,4}页[-–—:：|]?|[^>＞»]{0,60}[>＞»](?=[^>＞»]*报告))+/iu;
+/** What a title or its first part holds: 「报告」, a year, or 信息公开 / 政务公开. */
+const TITLE_LINE = /报告|(?:19|20)\d{2}|二[〇零○O]|信息|政务/u;
 /** A sentence, not a title. */
 const SENTENCE_START = /^(?:根据|依据|按照|本报告|现将|现公布|为|经)/u;
 
@@ -33,6 +35,7 @@ interface Line {
 
 /** A title read from one string (squeezed): its year and the name in it. */
 function parseTitle(t: Pair): { title: Pair; year?: number; name?: Pair; prefixed: boolean } | undefined {
+  if (!t.m.includes('报告')) return undefined;
   const prefix = TITLE_PREFIX.exec(t.m)?.[0].length ?? 0;
   let s = slicePair(t, prefix);
   const reportAt = s.m.lastIndexOf('报告');
@@ -72,6 +75,8 @@ export function readTitle(p: Pair, limit: number): TitleRead {
     pos = end + 1;
   }
   for (let i = 0; i < lines.length; i++) {
+    // Most lines are neither a title nor its first part: no join is tried for them.
+    if (!TITLE_LINE.test(p.m.slice(lines[i]!.start, lines[i]!.end))) continue;
     let found: ReturnType<typeof parseTitle>;
     let last = i;
     for (let j = i; j < Math.min(lines.length, i + 3); j++) {

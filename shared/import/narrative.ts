@@ -177,8 +177,9 @@ export function splitOther(paras: readonly string[], format: FormatId, written =
   const out: Record<string, string[]> = {};
   const feesId = narrativeParts(format).some((p) => p.id === 'other.fees') ? 'other.fees' : 'other.misc';
   for (const [k, p] of paras.entries()) {
-    const found = [...p.matchAll(/[^。！？]+[。！？]?/gu)];
-    const sentences = found.length ? found.map((m) => ({ s: m[0], at: m.index })) : [{ s: p, at: 0 }];
+    // Offsets are needed only to cut the sentences from a written form that differs (Traditional).
+    const found = written === paras ? (p.match(/[^。！？]+[。！？]?/gu) ?? [p]).map((s) => ({ s, at: 0 })) : [...p.matchAll(/[^。！？]+[。！？]?/gu)].map((m) => ({ s: m[0], at: m.index }));
+    const sentences = found.length ? found : [{ s: p, at: 0 }];
     let cls: string | undefined;
     const acc: Record<string, string> = {};
     for (const { s, at } of sentences) {

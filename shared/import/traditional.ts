@@ -25,29 +25,38 @@ function pairs(dict: string): [number, number][] {
 }
 
 /**
- * Simplified code per UTF-16 code, 0 where the character is not Traditional-only. A typed array: the test for a
- * report in Simplified Chinese (nearly all of them) is one load per character.
+ * Simplified code per UTF-16 code, 0 where the character is not Traditional-only (what the detection looks for).
  */
 const TO_SIMPLIFIED = (() => {
   const table = new Uint16Array(0x10000);
   for (const [from, to] of pairs(TSCharacters)) table[from] = to;
   // A regional variant (台/港 forms such as 為, 啟, 眾) goes through the standard Traditional form it stands for.
   for (const [from, standard] of [...pairs(TWVariantsRev), ...pairs(HKVariantsRev)]) {
-    if (!table[from] && table[standard]) table[from] = table[standard]!;
+    // Some entries run the other way (「才 纔」: 才 is also the Simplified form): a character that would map to
+    // itself is not Traditional-only.
+    if (!table[from] && table[standard] && table[standard] !== from) table[from] = table[standard]!;
   }
   return table;
 })();
 
 /**
- * A text is taken as Traditional when it holds this many Traditional-only characters: a Simplified report may
- * quote one or two (「著」 in 「显著」 is in OpenCC's table), a converted page holds hundreds.
+ * A text is taken as Traditional when this many of the characters looked at are Traditional-only: a Simplified
+ * report may quote one or two (「乾」 of 「乾隆」 is in OpenCC's table), a converted page holds hundreds.
  */
 const MIN_TRADITIONAL = 8;
 
-/** Whether `text` is (largely) Traditional Chinese: one table load per character, stops at the MIN_TRADITIONAL-th. */
+/**
+ * Characters looked at: every STRIDE-th. A page converted to Traditional has a Traditional-only character in every
+ * few (a quarter of a converted report's characters), so a sample finds MIN_TRADITIONAL of them within the first
+ * lines; a Simplified report (nearly all) costs a third of a scan — a loop over every code cost ≈ 2 ns a character,
+ * as much as a tenth of an import, and a regex class of 3,000 characters more.
+ */
+const STRIDE = 3;
+
+/** Whether `text` is (largely) Traditional Chinese: a table load for every STRIDE-th character, stopped early. */
 export function isTraditional(text: string): boolean {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length; i += STRIDE) {
     if (TO_SIMPLIFIED[text.charCodeAt(i)] !== 0 && ++n >= MIN_TRADITIONAL) return true;
   }
   return false;
