@@ -124,7 +124,7 @@ function run(input: ImportInput): ImportResult {
   const hits = findSections(text);
   const limit = hits[0]?.start ?? Math.min(text.length, 4000);
   const title = readTitle(pair, limit);
-  const pageTitle = input.title ?? ('title' in read && typeof read.title === 'string' ? read.title : undefined);
+  const pageTitle = input.title ?? read.title;
   const page = pageTitle ? readPageTitle(pairOf(toSimplified(pageTitle), pageTitle)) : {};
   const span = spans(text, hits, title.end);
 

@@ -1,11 +1,11 @@
 /** Input bytes or text → plain text: .docx by its zip magic, HTML by its tags, else text (UTF-8, UTF-16 or GB18030). */
 import { isZip, readDocx } from './docx.js';
-import { htmlToText } from './html.js';
+import { htmlTitle, htmlToText } from './html.js';
 
 export type InputKind = 'text' | 'html' | 'docx';
 
 export type InputRead =
-  | { readonly ok: true; readonly kind: InputKind; readonly text: string }
+  | { readonly ok: true; readonly kind: InputKind; readonly text: string; readonly title?: string }
   | { readonly ok: false; readonly kind: InputKind; readonly reason: string };
 
 function decodeBytes(bytes: Uint8Array): string {
@@ -59,6 +59,9 @@ export function readInput(input: { name?: string; text?: string; bytes?: Uint8Ar
   }
   const text = input.text ?? (input.bytes ? decodeBytes(input.bytes) : '');
   if (looksBinary(text)) return { ok: false, kind: 'text', reason: 'binary' };
-  if (looksHtml(text, name)) return { ok: true, kind: 'html', text: htmlToText(text) };
+  if (looksHtml(text, name)) {
+    const title = htmlTitle(text);
+    return { ok: true, kind: 'html', text: htmlToText(text), ...(title ? { title } : {}) };
+  }
   return { ok: true, kind: 'text', text };
 }

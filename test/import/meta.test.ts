@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { importReport } from '../../shared/import/index.js';
+import { renderReportHtml } from '../../shared/render/report.js';
 import { corpus, fixtureTruth } from './corpus.js';
 import { byRule, fixtureBytes } from './support.js';
 
@@ -72,6 +73,16 @@ describe('year', () => {
     const r = importReport({ text: input.text!.replace(/(?:19|20)\d{2}\s*年/gu, '今年') });
     expect(byRule(r.findings, 'meta.year')).toHaveLength(1);
     expect(byRule(r.findings, 'meta.year')[0]!.message).toContain(`暂按 ${r.draft.year} 年处理`);
+  });
+
+  it('from a saved web page whose only title is its <title>', () => {
+    const base = sample('pingtan-2022', 'as published').r.draft;
+    const html = renderReportHtml(base)
+      .replace(/<title>[^<]*<\/title>/u, '<title>Page 8 - 平潭综合实验区2022年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区门户网站</title>')
+      .replace(/<h1[^>]*>[\s\S]*?<\/h1>/u, '');
+    const r = importReport({ name: 'page.html', text: html });
+    expect(r.draft).toMatchObject({ year: 2022, agency: { name: '平潭综合实验区' } });
+    expect(byRule(r.findings, 'meta.year')[0]!.message).toContain('网页标题');
   });
 
   it('from a page <title> with a flipbook prefix and the site after it', () => {
