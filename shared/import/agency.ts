@@ -85,19 +85,25 @@ const PREAMBLE_FORMS: readonly RegExp[] = [
   /本报告由([^，。；：\n]{3,50}?)(?:根据|依据|按照|编制|汇总|负责)/dgu,
 ];
 
-/** A name stated by the opening sentences; a 人民政府办公室 that compiles (本报告由…编制) compiles its government's report. */
+/**
+ * The name the opening sentences state first (an opening under 一 comes after the one before it); a 人民政府办公室
+ * that compiles the report (本报告由…编制) compiles its government's report.
+ */
 export function agencyFromPreamble(p: Pair): Pair | undefined {
+  let best: { at: number; name: Pair } | undefined;
   for (const [k, re] of PREAMBLE_FORMS.entries()) {
     for (const m of p.m.matchAll(re)) {
+      if (best && m.index > best.at) break;
       const [a, b] = m.indices![1]!;
       const n = asAgencyName(slicePair(p, a, b));
       if (!n) continue;
       // 「本报告由××人民政府办公室…编制」: the office compiles its government's report.
-      if (k === 1 && /人民政府办公室$/u.test(n.m)) return slicePair(n, 0, n.m.length - 3);
-      return n;
+      const name = k === 1 && /人民政府办公室$/u.test(n.m) ? slicePair(n, 0, n.m.length - 3) : n;
+      if (!best || m.index < best.at) best = { at: m.index, name };
+      break;
     }
   }
-  return undefined;
+  return best?.name;
 }
 
 const DATE_LINE = /^(?:(?:19|20)\d{2}|二[〇零○O][一二三四五六七八九〇零○O]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/u;

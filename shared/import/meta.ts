@@ -125,6 +125,13 @@ function firstLineName(p: Pair, limit: number): Pair | undefined {
   return asAgencyName(slicePair(p, start, start + m[1]!.length));
 }
 
+/** Two names of one body: they end in the same four or more characters (「…社会工作部」). */
+function sameBody(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n >= 4;
+}
+
 /** Where the opening sentences that name the agency are looked for: after the title, this far. */
 const PREAMBLE_WINDOW = 3000;
 
@@ -138,8 +145,11 @@ export function readAgencyName(p: Pair, title: TitleRead, page: { agencyName?: s
   const first = firstLineName(p, limit);
   if (first) return { name: first.w, source: 'first-line' };
   const opening = agencyFromPreamble(slicePair(p, title.end, Math.min(p.m.length, title.end + PREAMBLE_WINDOW)));
-  if (opening) return { name: opening.w, source: 'preamble' };
   const signed = agencyFromSignature(p.m.length > 4000 ? slicePair(p, p.m.length - 4000) : p);
+  // An opening sentence often shortens the name (「威海高区社会工作部」); the signature of the same body (the same
+  // last words) writes it in full.
+  if (opening && signed && signed.m.length > opening.m.length && sameBody(opening.m, signed.m)) return { name: signed.w, source: 'signature' };
+  if (opening) return { name: opening.w, source: 'preamble' };
   return signed ? { name: signed.w, source: 'signature' } : undefined;
 }
 

@@ -71,6 +71,10 @@ function overviewWithYear(body: string, year: number): string {
   return `${body.slice(0, m.index + m[0].length)}${year}年，${after.trimStart()}`;
 }
 
+const CN = '〇一二三四五六七八九';
+/** 「二〇二一年一月三十一日」, as signatures are dated. */
+const cnDate = (year: number) => `${[...String(year)].map((d) => CN[Number(d)]).join('')}年一月三十一日`;
+
 const withoutPeriod = (s: string) => s.replace(/[^。\n]*统\s*计[^。]*。/gu, '');
 
 export interface Sample {
@@ -95,6 +99,7 @@ export const META_SHAPES: Readonly<Record<string, Shape>> = {
   'title: year then name': (p, t) => ({ text: `${t.year}年${t.agency}政府信息公开工作年度报告\n${p.opening}${p.body}` }),
   'title: split inside': (p, t) => ({ text: `    ${t.agency}${t.year}年政府信息\n    公开工作年度报告\n${p.opening}${p.body}` }),
   'title: name on the line above': (p, t) => ({ text: `${t.agency}\n${t.year} 年政府信息公开工作年度报告\n${p.opening}${p.body}` }),
+  'title: 关于 and the year after it': (p, t) => ({ text: `${t.agency}关于政府信息公开工作年度报告（${t.year}年度）\n${p.opening}${p.body}` }),
   'title: flipbook prefix': (p, t) => ({ text: `Page 1 - ${t.agency}${t.year}年政府信息公开工作年度报告\n${p.opening}${p.body}` }),
   'title: crawler record': (p, t) => ({ text: `标题：${t.agency}${t.year}年度政府信息公开工作年度报告\n发布时间：${t.year + 1}-01-28 09:00\n栏目：政府信息公开年报\n${p.opening}${p.body}` }),
   'page <title> only': (p, t) => ({ text: namelessOpening(withoutPeriod(p.opening), t.year) + withoutPeriod(p.body).replace(/(?:19|20)\d{2}\s*年度?\s*[，,]/gu, '今年，'), title: `Page 8 - ${t.agency}${t.year}年度政府信息公开工作年度报告_政府信息公开年报_门户网站` }),
@@ -104,6 +109,9 @@ export const META_SHAPES: Readonly<Record<string, Shape>> = {
   'no title, name in 「本报告由…编制」': (p, t) => ({ text: `本报告由${t.agency}根据《中华人民共和国政府信息公开条例》编制。本报告所列数据统计期限自${t.year}年1月1日起至${t.year}年12月31日止。\n${p.body}` }),
   'no title, name in 「特编制」': (p, t) => ({ text: `按照上级要求，特编制${t.agency}${t.year}年政府信息公开工作年度报告。\n${p.body.replace(/^/u, '')}` }),
   'no title, name on the first line': (p, t) => ({ text: `${t.agency}\n${namelessOpening(p.opening, t.year)}${p.body}` }),
+  'title without a name, 「现将我办」, signature': (p, t) => ({
+    text: `${t.year}年度政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》要求，现将我办${t.year}年度政府信息公开工作情况报告如下。\n${p.body.trimEnd()}\n\n　　　　${t.agency}\n　　　　${cnDate(t.year + 1)}\n`,
+  }),
   'no title, name only in the signature': (p, t) => ({ text: `${namelessOpening(p.opening, t.year)}${p.body.trimEnd()}\n\n${t.agency}\n${t.year + 1}年1月25日\n` }),
   'Traditional Chinese (mirror site)': (p) => ({ text: tw(p.title + p.opening + p.body) }),
   'heading variants': (p) => ({
