@@ -4,17 +4,23 @@
  */
 import { slicePair, type Pair } from './agency.js';
 
-/** The note's label at a line start or after an opening bracket, followed by a colon or the line end. */
-const NOTE = /(?:^|\n|[（(【\[])[ \t\u3000]*((?:编写|填报|填写|编制)说明)[ \t\u3000]*(?:[:：]|\n|$)/u;
+/** What the label's 「说明」 follows. */
+const LABELS = new Set(['编写', '填报', '填写', '编制']);
+/** Before the label, after spaces: a line start or an opening bracket. */
+const OPENS = /(?:^|[\n（(【\[])[ \t\u3000]*$/u;
+/** After the label, after spaces: a colon or the line end. */
+const CLOSES = /^[ \t\u3000]*(?:[:：]|\n|$)/u;
 
-/** The note's beginning as written (at most 40 characters of it), or undefined. */
+/** The note's beginning as written (at most 40 characters of it, up to its line end), or undefined. */
 export function templateNote(p: Pair): string | undefined {
-  // Most reports hold no 「说明」 at all: one indexOf before the regex.
-  if (!p.m.includes('说明')) return undefined;
-  const m = NOTE.exec(p.m);
-  if (!m) return undefined;
-  const start = m.index + m[0].indexOf(m[1]!);
-  const lineEnd = p.m.indexOf('\n', start);
-  const flat = slicePair(p, start, Math.min(lineEnd < 0 ? p.m.length : lineEnd, start + 120)).w.trim();
-  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
+  // Each 「说明」 is looked at (most reports hold none): no regex runs over the whole text.
+  for (let at = p.m.indexOf('说明'); at >= 0; at = p.m.indexOf('说明', at + 2)) {
+    const start = at - 2;
+    if (start < 0 || !LABELS.has(p.m.slice(start, at))) continue;
+    if (!OPENS.test(p.m.slice(Math.max(0, start - 8), start)) || !CLOSES.test(p.m.slice(at + 2, at + 10))) continue;
+    const lineEnd = p.m.indexOf('\n', start);
+    const flat = slicePair(p, start, Math.min(lineEnd < 0 ? p.m.length : lineEnd, start + 120)).w.trim();
+    return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
+  }
+  return undefined;
 }
