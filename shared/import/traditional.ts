@@ -2,17 +2,18 @@
  * Traditional → Simplified for matching only. Mirror sites convert whole pages to Traditional Chinese
  * (「政府信息公開工作年度報告」「行政複議」): headings, table labels, the title and the agency are matched on the
  * Simplified form, while the draft keeps the text as written. The conversion is OpenCC's Traditional → Simplified
- * chain (opencc-js: the Taiwan and Hong Kong variant tables, then TSPhrases and TSCharacters — phrases matter:
+ * chain (opencc-js: the Taiwan and Hong Kong variant characters, then TSPhrases and TSCharacters — phrases matter:
  * 「重覆申請」 is 「重复申请」, while 覆 alone stays 覆), keeping only the entries that replace text by text of the same
- * length, so every offset found in the converted text is the same offset in the text as written.
+ * length, so every offset found in the converted text is the same offset in the text as written. Every fixture
+ * converted by opencc-js to Taiwan or Hong Kong characters converts back to itself. Left out, for the add-in's
+ * bundle: the variant phrase tables (no fixture needs them) and TWPhrasesRev, whose Taiwan words (資訊 for 信息)
+ * a character-converted mirror page does not use and which would turn 文件 into 文档 in every other text.
  */
 import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import HKVariantsRevPhrases from 'opencc-js/dict/HKVariantsRevPhrases';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
-import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
 
 /** Pairs of a dictionary whose source and target are one BMP character each (the others would move offsets). */
 function pairs(dict: string): [number, number][] {
@@ -78,8 +79,8 @@ let converter: ConverterFunction | undefined;
 export function toSimplified(text: string): string {
   // Built on first use: a Simplified report (nearly all) never needs it.
   converter ??= ConverterFactory(
-    [sameLength(TWVariantsRevPhrases), sameLength(TWVariantsRev)],
-    [sameLength(HKVariantsRevPhrases), sameLength(HKVariantsRev)],
+    [sameLength(TWVariantsRev)],
+    [sameLength(HKVariantsRev)],
     [sameLength(TSPhrases), sameLength(TSCharacters)],
   );
   const out = converter(text);

@@ -91,6 +91,7 @@ export interface Sample {
 type Shape = (p: Parts, t: Truth, name: string) => { text: string; title?: string } | undefined;
 
 const tw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const hk = OpenCC.Converter({ from: 'cn', to: 'hk' });
 
 /** The meta shapes: each rewrites the title, opening or headings of a fixture as real reports write them. */
 export const META_SHAPES: Readonly<Record<string, Shape>> = {
@@ -114,6 +115,7 @@ export const META_SHAPES: Readonly<Record<string, Shape>> = {
   }),
   'no title, name only in the signature': (p, t) => ({ text: `${namelessOpening(p.opening, t.year)}${p.body.trimEnd()}\n\n${t.agency}\n${t.year + 1}年1月25日\n` }),
   'Traditional Chinese (mirror site)': (p) => ({ text: tw(p.title + p.opening + p.body) }),
+  'Traditional Chinese, Hong Kong forms': (p) => ({ text: hk(p.title + p.opening + p.body) }),
   'heading variants': (p) => ({
     text: p.title + p.opening + p.body
       .replace(/二、\s*主动公开政府信息情况/u, '二、行政机关主动公开政府信息情况')
