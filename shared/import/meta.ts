@@ -3,7 +3,7 @@
  * Simplified text and kept as written (see agency.ts's Pair).
  */
 import type { Agency } from '../draft.js';
-import { agencyFromPreamble, agencyFromSignature, asAgencyName, nameInTitlePart, slicePair, squeeze, type Pair } from './agency.js';
+import { agencyFromPreamble, agencyFromSignature, asAgencyName, nameInTitlePart, pairOf, slicePair, squeeze, type Pair } from './agency.js';
 import { yearFromOverview, yearFromPeriod, yearInTitle, type YearSource } from './year.js';
 
 export { agencyLevel } from './agency.js';
@@ -54,7 +54,8 @@ function parseTitle(t: Pair): { title: Pair; year?: number; name?: Pair; prefixe
 /** Lines `from`..`to` joined without their spaces. */
 function joined(p: Pair, lines: readonly Line[], from: number, to: number): Pair {
   const parts = lines.slice(from, to + 1).map((l) => slicePair(p, l.start, l.end));
-  return squeeze(p.m === p.w ? { m: parts.map((x) => x.m).join(''), w: parts.map((x) => x.m).join('') } : { m: parts.map((x) => x.m).join(''), w: parts.map((x) => x.w).join('') });
+  const m = parts.map((x) => x.m).join('');
+  return squeeze(p.m === p.w ? pairOf(m) : { m, w: parts.map((x) => x.w).join('') });
 }
 
 /** A line short enough to be part of a title or a name line. */
