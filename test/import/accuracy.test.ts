@@ -36,6 +36,10 @@ describe('accuracy over the generated corpus', () => {
     expect(t.failures.filter((f) => f.includes('年度读作'))).toEqual([]);
   });
 
+  it('finds all six section headings in every sample (heading variants included)', () => {
+    expect(t.failures.filter((f) => f.includes('一级标题'))).toEqual([]);
+  });
+
   it('reads the agency right on ≥ 90% of samples', () => {
     expect(t.agencyRight / t.samples).toBeGreaterThanOrEqual(0.9);
   });

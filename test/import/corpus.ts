@@ -167,12 +167,14 @@ export interface Tally {
   unreported: number;
   yearRight: number;
   agencyRight: number;
+  /** Samples in which all six section headings were found (variants included). */
+  headingsFound: number;
   failures: string[];
 }
 
 /** Reads every sample and counts: cells identical / wrong / unread, year right, agency right. */
 export function measure(samples: readonly Sample[], read: (i: ImportInput) => ImportResult = importReport): Tally {
-  const tally: Tally = { samples: 0, cells: 0, identical: 0, wrong: 0, unread: 0, unreported: 0, yearRight: 0, agencyRight: 0, failures: [] };
+  const tally: Tally = { samples: 0, cells: 0, identical: 0, wrong: 0, unread: 0, unreported: 0, yearRight: 0, agencyRight: 0, headingsFound: 0, failures: [] };
   for (const s of samples) {
     const r = read(s.input);
     tally.samples++;
@@ -194,6 +196,9 @@ export function measure(samples: readonly Sample[], read: (i: ImportInput) => Im
         tally.failures.push(`${s.fixture} · ${s.shape}: ${id} 读作“${got}”，应为“${s.base.cells[id]}”`);
       }
     }
+    const sections = r.headings.filter((h) => !h.section.includes('.')).map((h) => h.section);
+    if (sections.length === 6) tally.headingsFound++;
+    else tally.failures.push(`${s.fixture} · ${s.shape}: 只找到 ${sections.length} 个一级标题（${sections.join('、')}）`);
     if (r.draft.year === s.truth.year) tally.yearRight++;
     else tally.failures.push(`${s.fixture} · ${s.shape}: 年度读作 ${r.draft.year}，应为 ${s.truth.year}`);
     if (sameAgency(r.draft.agency.name, s.truth.agency)) tally.agencyRight++;
@@ -215,5 +220,6 @@ export function figures(t: Tally): Record<string, string | number> {
     'accuracy: cells not read and not reported (target 0)': t.unreported,
     'accuracy: year right (target every sample)': `${t.yearRight}/${t.samples}`,
     'accuracy: agency right (target ≥ 90%)': `${t.agencyRight}/${t.samples} (${pct(t.agencyRight, t.samples)})`,
+    'accuracy: all six section headings found': `${t.headingsFound}/${t.samples}`,
   };
 }
