@@ -34,21 +34,34 @@ const PRONOUN = /^(?:我|本|该|各|全)/u;
 const MIN_NAME = 3;
 const MAX_NAME = 40;
 
-/** A name as written without what is around it in a title («关于», brackets, quotation marks), or undefined. */
-export function asAgencyName(p: Pair): Pair | undefined {
+/**
+ * A place that publishes as its government (「淮安市2024年政府信息公开工作年度报告」「沛县……」): taken as a name only
+ * where a title puts it, never from running text.
+ */
+const REGION = /(?:省|市|县|区|自治州|州|旗|盟)$/u;
+
+/**
+ * A name as written without what is around it in a title («关于», brackets, quotation marks), or undefined.
+ * `inTitle`: the text stands where a title names its agency, so a place's name (ending in 市, 县, 区 …) counts too.
+ */
+export function asAgencyName(p: Pair, inTitle = false): Pair | undefined {
   let n = squeeze(p);
   const lead = /^(?:[（(【\[「『“"]?(?:标题|题目|title)[)）】\]」』”"]?\s*[:：]?)?[「『“"《（(]*/iu.exec(n.m)![0].length;
   const trail = /(?:关于|的)?[」』”"》）)]*$/u.exec(n.m.slice(lead))![0].length;
   n = slicePair(n, lead, n.m.length - trail);
   const s = n.m;
-  if (s.length < MIN_NAME || s.length > MAX_NAME) return undefined;
-  if (NOT_IN_NAME.test(s) || SENTENCE_WORD.test(s) || PRONOUN.test(s) || !BODY.test(s)) return undefined;
+  const region = inTitle && REGION.test(s);
+  if (s.length < (region ? 2 : MIN_NAME) || s.length > MAX_NAME) return undefined;
+  if (NOT_IN_NAME.test(s) || SENTENCE_WORD.test(s) || PRONOUN.test(s) || !(region || BODY.test(s))) return undefined;
   return n;
 }
 
-const GOVERNMENT = /(?:人民政府|政府|管委会|管理委员会|实验区|新区|街道办事处|街道|镇|乡)$/u;
+const GOVERNMENT = /(?:人民政府|政府|管委会|管理委员会|实验区|新区|街道办事处|街道|镇|乡|省|市|县|区|自治州|州|旗|盟)$/u;
 
-/** 政府 for a people's government, a township (镇, 乡), a street office (街道办事处) or a zone's committee. */
+/**
+ * 政府 for a people's government, a township (镇, 乡), a street office (街道办事处), a zone's committee, or a place
+ * named alone (its government publishes under the place's name).
+ */
 export function agencyLevel(name: string): Agency['level'] {
   return GOVERNMENT.test(name) ? 'government' : 'department';
 }
@@ -62,14 +75,17 @@ const AFTER_NAME = /(?:政府信息公开|政务公开|信息公开|政府信息
  * starts inside the name, so heads are tried in order until one is a name).
  */
 export function nameInTitlePart(p: Pair): Pair | undefined {
-  const whole = asAgencyName(p);
-  if (whole) return whole;
   const s = squeeze(p);
-  for (let i = MIN_NAME; i < s.m.length && i <= MAX_NAME + 4; i++) {
-    AFTER_NAME.lastIndex = i;
-    if (!AFTER_NAME.test(s.m)) continue;
-    const n = asAgencyName(slicePair(s, 0, i));
-    if (n) return n;
+  // A body's name first (「淮安市政府」 of 「淮安市政府信息公开…」), a place's name alone only when there is none.
+  for (const region of [false, true]) {
+    const whole = asAgencyName(s, region);
+    if (whole) return whole;
+    for (let i = region ? 2 : MIN_NAME; i < s.m.length && i <= MAX_NAME + 4; i++) {
+      AFTER_NAME.lastIndex = i;
+      if (!AFTER_NAME.test(s.m)) continue;
+      const n = asAgencyName(slicePair(s, 0, i), region);
+      if (n) return n;
+    }
   }
   return undefined;
 }

@@ -33,6 +33,14 @@ describe('agency', () => {
     expect(byRule(r.findings, 'meta.agency')).toEqual([]);
   });
 
+  it('a place named alone in the title (「沛县2024年…」) is the agency, at the government level', () => {
+    const text = sample('huaian-2024', 'title: name then year').input.text!;
+    const place = importReport({ text: text.replace(/^淮安市人民政府2024年度/u, '沛县2024年度') });
+    expect(place.draft.agency).toMatchObject({ name: '沛县', level: 'government' });
+    const body = importReport({ text: text.replace(/^淮安市人民政府2024年度/u, '2024年度淮安市') });
+    expect(body.draft.agency.name).toBe('淮安市政府');
+  });
+
   it('「本报告由××人民政府办公室…编制」 names the government whose report the office compiles', () => {
     const { r } = sample('hongze-2024', 'no title, 统计期限');
     expect(r.draft.agency).toMatchObject({ name: '淮安市洪泽区人民政府', level: 'government' });
