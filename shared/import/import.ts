@@ -188,7 +188,8 @@ function run(input: ImportInput): ImportResult {
   const firstBody = Math.min(...Object.values(span).map((s) => s.start), text.length);
   const firstStart = Math.min(hits[0]?.start ?? text.length, firstBody);
   const pre = paras({ start: title.end, end: Math.max(title.end, firstStart) });
-  let opening = { m: pre.m.join('\n'), w: pre.w.join('\n') };
+  const preM = pre.m.join('\n');
+  let opening = { m: preM, w: converted ? pre.w.join('\n') : preM };
   if (span.overview) {
     const o = paras(span.overview);
     const split = splitOverview(o.m, format, level, !opening.m.trim(), o.w);
