@@ -18,10 +18,16 @@ export interface Pair {
 export const pairOf = (m: string, w: string = m): Pair => ({ m, w });
 export const slicePair = (p: Pair, a: number, b?: number): Pair => (p.m === p.w ? pairOf(p.m.slice(a, b)) : { m: p.m.slice(a, b), w: p.w.slice(a, b) });
 
+const SPACES = /[\s\u00A0\u3000\uFEFF]+/gu;
+const HAS_SPACE = /[\s\u00A0\u3000\uFEFF]/u;
+
+function noSpaces(t: string): string {
+  return HAS_SPACE.test(t) ? t.replace(SPACES, '') : t;
+}
+
 /** Both sides without white space (spaces are never converted, so both lose the same characters). */
 export function squeeze(p: Pair): Pair {
-  const s = (t: string) => t.replace(/[\s\u00A0\u3000\uFEFF]+/gu, '');
-  return p.m === p.w ? pairOf(s(p.m)) : { m: s(p.m), w: s(p.w) };
+  return p.m === p.w ? pairOf(noSpaces(p.m)) : { m: noSpaces(p.m), w: noSpaces(p.w) };
 }
 
 /** Words an agency's name ends in (longest first where one ends another). */
@@ -40,15 +46,24 @@ const MAX_NAME = 40;
  */
 const REGION = /(?:省|市|县|区|自治州|州|旗|盟)$/u;
 
+/** Before a name in a title: a crawler's 「标题:」 label, opening quotation marks and brackets. */
+const LEAD = /^(?:[（(【\[「『“"]?(?:标题|题目|title)[)）】\]」』”"]?\s*[:：]?)?[「『“"《（(]*/iu;
+/** After a name: closing quotation marks and brackets. */
+const CLOSING = new Set([...'」』”"》）)'].map((ch) => ch.charCodeAt(0)));
+
 /**
  * A name as written without what is around it in a title («关于», brackets, quotation marks), or undefined.
  * `inTitle`: the text stands where a title names its agency, so a place's name (ending in 市, 县, 区 …) counts too.
  */
 export function asAgencyName(p: Pair, inTitle = false): Pair | undefined {
   let n = squeeze(p);
-  const lead = /^(?:[（(【\[「『“"]?(?:标题|题目|title)[)）】\]」』”"]?\s*[:：]?)?[「『“"《（(]*/iu.exec(n.m)![0].length;
-  const trail = /(?:关于|的)?[」』”"》）)]*$/u.exec(n.m.slice(lead))![0].length;
-  n = slicePair(n, lead, n.m.length - trail);
+  const lead = LEAD.exec(n.m)![0].length;
+  // The end is trimmed by hand: a regex anchored at the end is tried from every position.
+  let end = n.m.length;
+  while (end > lead && CLOSING.has(n.m.charCodeAt(end - 1))) end--;
+  if (n.m.endsWith('关于', end)) end -= 2;
+  else if (n.m.endsWith('的', end)) end -= 1;
+  n = slicePair(n, lead, end);
   const s = n.m;
   const region = inTitle && REGION.test(s);
   if (s.length < (region ? 2 : MIN_NAME) || s.length > MAX_NAME) return undefined;

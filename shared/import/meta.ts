@@ -53,13 +53,20 @@ function parseTitle(t: Pair): { title: Pair; year?: number; name?: Pair; prefixe
 
 /** Lines `from`..`to` joined without their spaces. */
 function joined(p: Pair, lines: readonly Line[], from: number, to: number): Pair {
-  const parts = lines.slice(from, to + 1).map((l) => slicePair(p, l.start, l.end));
-  const m = parts.map((x) => x.m).join('');
-  return squeeze(p.m === p.w ? pairOf(m) : { m, w: parts.map((x) => x.w).join('') });
+  let m = '', w = '';
+  for (let k = from; k <= to; k++) {
+    m += p.m.slice(lines[k]!.start, lines[k]!.end);
+    if (p.m !== p.w) w += p.w.slice(lines[k]!.start, lines[k]!.end);
+  }
+  return squeeze(p.m === p.w ? pairOf(m) : { m, w });
 }
 
 /** A line short enough to be part of a title or a name line. */
-const isShort = (p: Pair, l: Line) => l.end - l.start <= 80 && !/[。；！？]/u.test(p.m.slice(l.start, l.end));
+const SENTENCE_END = /[。；！？]/u;
+
+function isShort(p: Pair, l: Line): boolean {
+  return l.end - l.start <= 80 && !SENTENCE_END.test(p.m.slice(l.start, l.end));
+}
 
 /**
  * The title among the first lines before `limit`: the line naming a year and 「报告」, or a title split over two or
