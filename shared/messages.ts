@@ -132,7 +132,13 @@ export const IMPORT_MESSAGES = {
     noRows: (labels: readonly string[]) =>
       `表头找到了，但没有认出格式中的任何一行（${labels.length ? `行标题${labels.slice(0, 3).map((l) => `“${l.length > 16 ? `${l.slice(0, 16)}…` : l}”`).join('、')}${labels.length > 3 ? ' 等' : ''}不是格式中的行` : '行标题无法识别'}）`,
   },
-  noYear: (assumed: number) => `未能从标题中读出报告年度，按 ${assumed} 年处理`,
+  noYear: (assumed: number, format: string) =>
+    `未能从标题、统计期限或“一、总体情况”中读出报告年度，按表格所用的 ${format} 年版格式暂按 ${assumed} 年处理，请核对并写明年度`,
+  yearFrom: (source: string, year: number) => `报告标题未写明年度，已按${source}读作 ${year} 年`,
+  yearGiven: (year: number) => `报告中未写明年度，按指定的 ${year} 年处理`,
+  yearSources: { 'page-title': '网页标题', period: '统计期限', overview: '“一、总体情况”的首句', title: '标题', given: '指定的年度' } as Readonly<Record<string, string>>,
+  noAgency: () => '未能从标题、首行、开头的说明或落款中读出机关名称，请填写',
+  templateNote: (excerpt: string) => `正文中留有模板的编写说明（“${excerpt}”），发布前应删除`,
   noTitle: () => '未找到报告标题（应为“××× 20××年政府信息公开工作年度报告”）',
   unreadable: (what: string) => `无法读取文件：${what}`,
   /** Why a zip-based file (.docx, .xlsx) was not read (shared/zip.ts). */

@@ -83,3 +83,11 @@ export function htmlToText(html: string): string {
   });
   return out.join('').split('\n').map(trimSpaces).join('\n');
 }
+
+/** The page's <title> text (entities for quotes and spaces decoded), where the year and agency often are. */
+export function htmlTitle(html: string): string | undefined {
+  const m = /<title\b[^>]{0,200}>([^<]{1,400})<\/title>/iu.exec(html.slice(0, 65_536));
+  if (!m) return undefined;
+  const t = m[1]!.replace(/&nbsp;|&#160;/gu, ' ').replace(/&amp;/gu, '&').replace(/&quot;/gu, '"').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').trim();
+  return t || undefined;
+}

@@ -8,11 +8,14 @@ import { FIRST_SUPPORTED_YEAR, FORMATS, formatIdForYear, type FormatId, type Tab
 import { IMPORT_MESSAGES, MESSAGES } from '../messages.js';
 import { finding, type Finding } from '../rules/catalogue.js';
 import { readInput, type InputKind } from './input.js';
-import { agencyLevel, readContact, readTitle, yearFromPeriod } from './meta.js';
+import { pairOf } from './agency.js';
+import { agencyLevel, readAgencyName, readContact, readPageTitle, readTitle, readYear } from './meta.js';
 import { paragraphs, splitOther, splitOverview, splitProblems } from './narrative.js';
 import { preprocess } from './preprocess.js';
 import { findSections, type SectionHit, type SectionId } from './sections.js';
 import { readTables } from './tables.js';
+import { templateNote } from './template-note.js';
+import { forMatching, toSimplified } from './traditional.js';
 import { tokenize, type Token } from './tokens.js';
 import { vocab } from './vocab.js';
 
@@ -23,6 +26,8 @@ export interface ImportInput {
   readonly bytes?: Uint8Array;
   /** Report year to assume instead of the one in the title. */
   readonly year?: number;
+  /** The web page's <title> (or a document's title property) when the reader has one: a source of year and agency. */
+  readonly title?: string;
 }
 
 export interface ImportedHeading {
@@ -112,9 +117,15 @@ function run(input: ImportInput): ImportResult {
     for (const t of ['t2', 't3', 't4'] as const) findings.push(finding('structure.missing-table', MESSAGES.missingTable(FORMATS[format][t].title)));
     return { draft: { schema: DRAFT_SCHEMA_ID, year, format, agency: { name: '' }, cells: {}, narrative: {} }, findings, headings: [], kind: read.kind, unreadable: why };
   }
-  const { text, layout } = preprocess(read.text);
+  const { text: written, layout } = preprocess(read.text);
+  // Headings, labels, the title and the name are matched in Simplified Chinese; what the draft keeps is as written.
+  const { text, converted } = forMatching(written);
+  const pair = pairOf(text, written);
   const hits = findSections(text);
-  const title = readTitle(text, hits[0]?.start ?? Math.min(text.length, 4000));
+  const limit = hits[0]?.start ?? Math.min(text.length, 4000);
+  const title = readTitle(pair, limit);
+  const pageTitle = input.title ?? read.title;
+  const page = pageTitle ? readPageTitle(pairOf(toSimplified(pageTitle), pageTitle)) : {};
   const span = spans(text, hits, title.end);
 
   const tokens: Partial<Record<TableId, Token[]>> = {};
@@ -123,20 +134,27 @@ function run(input: ImportInput): ImportResult {
     tokens[table] = s ? tokenize(text.slice(s.start, Math.min(s.end, s.start + MAX_TABLE)), vocab(table)) : [];
   }
   const e = evidence(Object.values(tokens));
-  let year = givenYear ?? title.year ?? yearFromPeriod(text);
+  const stated = readYear(text, title, page, span.overview && text.slice(span.overview.start, span.overview.end));
+  let year = givenYear ?? stated?.year;
   const format = chooseFormat(year, e);
   if (year === undefined) {
+    // Never silently: the year is the last one of the format the tables are written in, and the finding says so.
     year = FORMATS[format].years.to ?? FORMATS[format].years.from;
-    findings.push(finding('structure.heading', IMPORT_MESSAGES.noYear(year)));
-  }
+    findings.push(finding('meta.year', IMPORT_MESSAGES.noYear(year, format)));
+  } else if (givenYear === undefined && stated && stated.source !== 'title') {
+    findings.push(finding('meta.year', IMPORT_MESSAGES.yearFrom(IMPORT_MESSAGES.yearSources[stated.source] ?? stated.source, year)));
+  } else if (givenYear !== undefined && !stated) findings.push(finding('meta.year', IMPORT_MESSAGES.yearGiven(year)));
   if (!title.title) findings.push(finding('structure.heading', IMPORT_MESSAGES.noTitle()));
 
   // Headings as written.
   const headings: ImportedHeading[] = [];
   for (const h of hits) {
-    headings.push({ section: h.id, text: h.written });
-    if (!h.exact) findings.push(finding('structure.heading', IMPORT_MESSAGES.heading(h.written, h.official)));
+    const as = converted ? written.slice(h.start, h.end).trim() : h.written;
+    headings.push({ section: h.id, text: as });
+    if (!h.exact) findings.push(finding('structure.heading', IMPORT_MESSAGES.heading(as, h.official)));
   }
+  const note = templateNote(pair);
+  if (note) findings.push(finding('text.artifact', IMPORT_MESSAGES.templateNote(note)));
   for (const s of FORMATS[format].sections) {
     if (!hits.some((h) => h.id === s.id)) findings.push(finding('structure.heading', IMPORT_MESSAGES.headingMissing(s.heading)));
   }
@@ -154,30 +172,45 @@ function run(input: ImportInput): ImportResult {
   }
 
   // Narrative.
-  const name = title.agencyName ?? '';
-  const level = agencyLevel(name) ?? 'department';
+  const agency = readAgencyName(pair, title, page, limit);
+  const name = agency?.name ?? '';
+  if (!agency) findings.push(finding('meta.agency', IMPORT_MESSAGES.noAgency()));
+  const level = agencyLevel(converted ? toSimplified(name) : name) ?? 'department';
   const narrative: Record<string, string> = {};
   const put = (parts: Record<string, string>) => {
     for (const [id, t] of Object.entries(parts)) if (t.trim()) narrative[id] = clip(t.trim());
   };
+  /** Paragraphs of a slice as matched, and the same paragraphs as written (same lengths). */
+  const paras = (s: Span) => {
+    const m = paragraphs(text.slice(s.start, s.end), layout);
+    return { m, w: converted ? paragraphs(written.slice(s.start, s.end), layout) : m };
+  };
   const firstBody = Math.min(...Object.values(span).map((s) => s.start), text.length);
   const firstStart = Math.min(hits[0]?.start ?? text.length, firstBody);
-  const preamble = paragraphs(text.slice(title.end, Math.max(title.end, firstStart)), layout).join('\n');
-  let opening = preamble;
+  const pre = paras({ start: title.end, end: Math.max(title.end, firstStart) });
+  const preM = pre.m.join('\n');
+  let opening = { m: preM, w: converted ? pre.w.join('\n') : preM };
   if (span.overview) {
-    const o = splitOverview(paragraphs(text.slice(span.overview.start, span.overview.end), layout), format, level, !preamble.trim());
-    if (o.preamble) opening = o.preamble;
-    put(o.parts);
-    findings.push(...o.findings);
-    headings.splice(headings.findIndex((h) => h.section === 'overview') + 1, 0, ...o.headings);
+    const o = paras(span.overview);
+    const split = splitOverview(o.m, format, level, !opening.m.trim(), o.w);
+    if (split.preamble) opening = { m: converted ? toSimplified(split.preamble) : split.preamble, w: split.preamble };
+    put(split.parts);
+    findings.push(...split.findings);
+    headings.splice(headings.findIndex((h) => h.section === 'overview') + 1, 0, ...split.headings);
   }
-  if (span.problems) put(splitProblems(paragraphs(text.slice(span.problems.start, span.problems.end), layout)));
-  if (span.other) put(splitOther(paragraphs(text.slice(span.other.start, span.other.end), layout), format));
-  put({ preamble: opening });
+  if (span.problems) {
+    const p = paras(span.problems);
+    put(splitProblems(p.m, p.w));
+  }
+  if (span.other) {
+    const p = paras(span.other);
+    put(splitOther(p.m, format, p.w));
+  }
+  put({ preamble: opening.w });
 
   const draft: Draft = {
     schema: DRAFT_SCHEMA_ID, year, format,
-    agency: { name, ...readContact(opening), level },
+    agency: { name, ...readContact(opening.m === opening.w ? pairOf(opening.m) : opening), level },
     cells: tables.cells, narrative,
   };
   return { draft, findings, headings, kind: read.kind };

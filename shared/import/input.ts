@@ -3,13 +3,13 @@
  * a pipe table), else text (UTF-8, UTF-16 or GB18030).
  */
 import { isZip, readDocx } from './docx.js';
-import { htmlToText } from './html.js';
+import { htmlTitle, htmlToText } from './html.js';
 import { looksMarkdown, markdownToText } from './markdown.js';
 
 export type InputKind = 'text' | 'html' | 'docx' | 'markdown';
 
 export type InputRead =
-  | { readonly ok: true; readonly kind: InputKind; readonly text: string }
+  | { readonly ok: true; readonly kind: InputKind; readonly text: string; readonly title?: string }
   | { readonly ok: false; readonly kind: InputKind; readonly reason: string };
 
 function decodeBytes(bytes: Uint8Array): string {
@@ -66,6 +66,9 @@ export function readInput(input: { name?: string; text?: string; bytes?: Uint8Ar
   // A Markdown file may hold a few tags (<br>, comments): its name decides before the tag count.
   const md = looksMarkdown(text, name);
   if (md !== 'no' && (md === 'named' || !looksHtml(text, name))) return { ok: true, kind: 'markdown', text: markdownToText(text) };
-  if (looksHtml(text, name)) return { ok: true, kind: 'html', text: htmlToText(text) };
+  if (looksHtml(text, name)) {
+    const title = htmlTitle(text);
+    return { ok: true, kind: 'html', text: htmlToText(text), ...(title ? { title } : {}) };
+  }
   return { ok: true, kind: 'text', text };
 }

@@ -79,11 +79,16 @@ export interface OverviewSplit {
   readonly findings: Finding[];
 }
 
-/** 一、总体情况 → overview.* parts. Text before the first sub-heading and unknown sub-parts join a neighbour. */
-export function splitOverview(paras: readonly string[], format: FormatId, level: AgencyLevel, introIsPreamble = false): OverviewSplit {
+/**
+ * 一、总体情况 → overview.* parts. Text before the first sub-heading and unknown sub-parts join a neighbour.
+ * `written`: the same paragraphs as written when `paras` is their Simplified form (same lengths): sub-headings are
+ * recognised in `paras`, and the parts and headings are cut from `written`.
+ */
+export function splitOverview(paras: readonly string[], format: FormatId, level: AgencyLevel, introIsPreamble = false, written = paras): OverviewSplit {
   const defs = narrativeParts(format, level).filter((p) => p.section === 'overview');
   const allowed = new Set(defs.map((p) => p.id));
   const text = paras.join('\n');
+  const w = written === paras ? text : written.join('\n');
   const subs: SubHeading[] = [];
   SUB_MARKER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -96,16 +101,16 @@ export function splitOverview(paras: readonly string[], format: FormatId, level:
     const ends = text[titleEnd] ?? '';
     const bodyStart = stop >= 0 && stop <= 24 ? titleEnd + ('。：:'.includes(ends) ? 1 : 0) : after;
     const part = classifyOverview(title, allowed);
-    subs.push({ start, bodyStart, written: text.slice(start, titleEnd).trim(), halfWidth: m[3] === '(' || m[5] === ')', numbered: true, ...(part ? { part } : {}) });
+    subs.push({ start, bodyStart, written: w.slice(start, titleEnd).trim(), halfWidth: m[3] === '(' || m[5] === ')', numbered: true, ...(part ? { part } : {}) });
   }
   // Sub-headings written as a short line of their own without a number (「主动公开工作情况」).
   let offset = 0;
   const starts = new Set(subs.map((s) => s.start));
-  for (const p of paras) {
+  for (const [k, p] of paras.entries()) {
     if (subs.length >= MAX_SUBHEADINGS) break;
     if (p.length <= 20 && !/[。，；]/u.test(p) && !starts.has(offset)) {
       const part = classifyOverview(p, allowed);
-      if (part) subs.push({ start: offset, bodyStart: offset + p.length, part, written: p, halfWidth: false, numbered: false });
+      if (part) subs.push({ start: offset, bodyStart: offset + p.length, part, written: written[k]!, halfWidth: false, numbered: false });
     }
     offset += p.length + 1;
   }
@@ -119,16 +124,16 @@ export function splitOverview(paras: readonly string[], format: FormatId, level:
     if (t) parts[id] = parts[id] ? `${parts[id]}\n${t}` : t;
   };
   const firstKnown = subs.find((s) => s.part)?.part ?? 'overview.proactive';
-  const intro = text.slice(0, subs[0]?.start ?? text.length).trim();
+  const intro = w.slice(0, subs[0]?.start ?? text.length).trim();
   // A report that puts its opening statement (legal basis, period, contact) under 一 keeps it as the preamble.
-  const asPreamble = introIsPreamble && /统计|条例|联系/u.test(intro);
+  const asPreamble = introIsPreamble && /统计|条例|联系/u.test(text.slice(0, subs[0]?.start ?? text.length));
   if (!asPreamble) add(firstKnown, intro);
   let prev: string | undefined;
   subs.forEach((s, i) => {
-    const body = text.slice(s.bodyStart, subs[i + 1]?.start ?? text.length);
+    const body = w.slice(s.bodyStart, subs[i + 1]?.start ?? text.length);
     const target = s.part ?? prev ?? subs.slice(i + 1).find((x) => x.part)?.part ?? firstKnown;
     // An unknown sub-part keeps its own heading in the text, since no part's heading will stand for it.
-    add(target, s.part ? body : text.slice(s.start, subs[i + 1]?.start ?? text.length));
+    add(target, s.part ? body : w.slice(s.start, subs[i + 1]?.start ?? text.length));
     headings.push({ section: s.part ?? 'overview.*', text: s.written });
     if (s.part) {
       const official = defs.find((d) => d.id === s.part)?.heading;
@@ -142,8 +147,9 @@ export function splitOverview(paras: readonly string[], format: FormatId, level:
 const MEASURES = ['改进措施', '改进情况', '下一步', '针对', '今后', '将采取', '整改', '解决办法', '工作打算', '努力方向', '改进方向'];
 
 /** 五 → problems.issues and problems.measures, split at the first sentence that opens with a word of measures. */
-export function splitProblems(paras: readonly string[]): Record<string, string> {
+export function splitProblems(paras: readonly string[], written = paras): Record<string, string> {
   const text = paras.join('\n');
+  const w = written === paras ? text : written.join('\n');
   const re = /(^|[\n。；！？])[ \t\u3000]*/gu;
   let m: RegExpExecArray | null;
   let at = -1;
@@ -158,8 +164,8 @@ export function splitProblems(paras: readonly string[]): Record<string, string> 
     }
     if (m[0].length === 0) re.lastIndex++;
   }
-  const issues = (at < 0 ? text : text.slice(0, at)).trim();
-  const measures = at < 0 ? '' : text.slice(at).trim();
+  const issues = (at < 0 ? w : w.slice(0, at)).trim();
+  const measures = at < 0 ? '' : w.slice(at).trim();
   return { ...(issues ? { 'problems.issues': issues } : {}), ...(measures ? { 'problems.measures': measures } : {}) };
 }
 
@@ -167,16 +173,19 @@ const FEES = /信息处理费|处理费/u;
 const PROPOSALS = /建议|提案|人大代表|政协委员/u;
 
 /** 六 → other.fees (信息处理费), other.proposals (建议、提案), other.misc (the rest), sentence by sentence. */
-export function splitOther(paras: readonly string[], format: FormatId): Record<string, string> {
+export function splitOther(paras: readonly string[], format: FormatId, written = paras): Record<string, string> {
   const out: Record<string, string[]> = {};
   const feesId = narrativeParts(format).some((p) => p.id === 'other.fees') ? 'other.fees' : 'other.misc';
-  for (const p of paras) {
-    const sentences = p.match(/[^。！？]+[。！？]?/gu) ?? [p];
+  for (const [k, p] of paras.entries()) {
+    // Offsets are needed only to cut the sentences from a written form that differs (Traditional).
+    const found = written === paras ? (p.match(/[^。！？]+[。！？]?/gu) ?? [p]).map((s) => ({ s, at: 0 })) : [...p.matchAll(/[^。！？]+[。！？]?/gu)].map((m) => ({ s: m[0], at: m.index }));
+    const sentences = found.length ? found : [{ s: p, at: 0 }];
     let cls: string | undefined;
     const acc: Record<string, string> = {};
-    for (const s of sentences) {
+    for (const { s, at } of sentences) {
       const c = FEES.test(s) ? feesId : PROPOSALS.test(s) ? 'other.proposals' : cls ?? 'other.misc';
-      acc[c] = (acc[c] ?? '') + s;
+      // The sentence as written: same offsets in the written paragraph.
+      acc[c] = (acc[c] ?? '') + (written === paras ? s : written[k]!.slice(at, at + s.length));
       cls = c;
     }
     for (const [id, s] of Object.entries(acc)) (out[id] ??= []).push(s.trim());

@@ -28,9 +28,12 @@ const SEPARATORS = new Set(['、', '.', '．', '，', ',', ' ', '\u3000', '\t', 
 /** Wordings seen in real reports besides the official one (the official wording is first). */
 const ALTERNATIVES: Readonly<Record<SectionId, readonly string[]>> = {
   overview: [],
-  proactive: [],
+  proactive: ['行政机关主动公开政府信息情况'],
   requests: [],
-  review: ['因政府信息公开申请行政复议、提起行政诉讼的情况', '被申请行政复议、提起行政诉讼情况', '政府信息公开行政复议和行政诉讼情况'],
+  review: [
+    '因政府信息公开申请行政复议、提起行政诉讼的情况', '因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+    '被申请行政复议、提起行政诉讼情况', '政府信息公开行政复议和行政诉讼情况',
+  ],
   problems: ['政府信息公开工作存在的主要问题及改进情况', '存在的主要问题及改进措施'],
   other: [],
 };
@@ -110,8 +113,14 @@ function matchBody(text: string, from: number, k: number): BodyMatch | undefined
   return best;
 }
 
+/**
+ * Wordings recognised only after their number: 「行政机关…」 starts like t2's and t4's row labels (行政许可, 行政复议),
+ * so a line starting with 「行」 is not tried as an unnumbered heading (every table line would be).
+ */
+const NUMBERED_ONLY = new Set(['行政机关主动公开政府信息情况']);
+
 /** First characters a heading line without its number may start with. */
-const FIRST = WORDINGS.map((ws) => new Set(ws.map((w) => w.text.charCodeAt(0))));
+const FIRST = WORDINGS.map((ws) => new Set(ws.filter((w) => !NUMBERED_ONLY.has(w.text)).map((w) => w.text.charCodeAt(0))));
 
 const SEPARATOR_CODES = new Set([...SEPARATORS].map((ch) => ch.charCodeAt(0)));
 const isDigit = (c: number) => c >= 48 && c <= 57;

@@ -35,6 +35,8 @@ export const RULES = {
   'meta.contact': { severity: 'info', title: '未写明联系地址、邮编或电话' },
   'meta.period': { severity: 'info', title: '统计期限与报告年度不符' },
   'meta.date': { severity: 'info', title: '落款日期不在次年 1 月至 3 月' },
+  'meta.agency': { severity: 'info', title: '未能读出机关名称' },
+  'meta.year': { severity: 'info', title: '报告年度未在标题中写明（按其他来源读取或推定）' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type RuleId = keyof typeof RULES;
