@@ -7,7 +7,7 @@ import { DRAFT_SCHEMA_ID } from '../draft-format.js';
 import { FIRST_SUPPORTED_YEAR, FORMATS, formatIdForYear, type FormatId, type TableId } from '../formats/index.js';
 import { IMPORT_MESSAGES, MESSAGES } from '../messages.js';
 import { finding, type Finding } from '../rules/catalogue.js';
-import { readInput, type InputKind } from './input.js';
+import { readInput, type InputKind, type InputRead } from './input.js';
 import { agencyLevel, readContact, readTitle, yearFromPeriod } from './meta.js';
 import { paragraphs, splitOther, splitOverview, splitProblems } from './narrative.js';
 import { preprocess } from './preprocess.js';
@@ -23,6 +23,8 @@ export interface ImportInput {
   readonly bytes?: Uint8Array;
   /** Report year to assume instead of the one in the title. */
   readonly year?: number;
+  /** The input already read to text by an asynchronous reader (PDF, .doc, web page: see document.ts). */
+  readonly extracted?: InputRead;
 }
 
 export interface ImportedHeading {
