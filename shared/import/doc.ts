@@ -14,24 +14,26 @@ export type DocRead = { ok: true; text: string } | { ok: false; reason: 'doc-cor
 
 const VALUE = /^(?:[+\-−－]?[0-9０-９][0-9０-９,，.．]*%?|[/／—–-]{1,3})$/u;
 
-/** One table (cells each ended by a tab) → rows, one line each. */
-function tableRows(run: string): string[] {
-  const cells = run.split('\t');
-  if (cells[cells.length - 1] === '') cells.pop();
+/**
+ * One line of table text (cells each ended by a tab) → rows, one line each. A line that is one row keeps its empty
+ * cells (a blank cell is a cell); where a line holds several rows, the empties at a cut are the row-end mark and
+ * the next row's covered cells, and are dropped (a covered cell is not written, as in html.ts).
+ */
+function tableRows(line: string): string[] {
+  const cells = line.split('\t').map((c) => c.replace(/[\r\n]+/g, ' ').trim());
+  cells.pop(); // after the last cell's end mark
   const rows: string[][] = [];
   let row: string[] = [];
   let empties = 0;
   let lastFilled: string | undefined;
-  for (const raw of cells) {
-    const c = raw.replace(/[\r\n]+/g, ' ').trim();
+  for (const c of cells) {
     if (!c) {
       empties++;
       row.push('');
       continue;
     }
-    const label = !VALUE.test(c);
     const afterFigure = lastFilled !== undefined && VALUE.test(lastFilled) && empties >= 1;
-    if (row.length && label && (afterFigure || empties >= 2)) {
+    if (row.length && !VALUE.test(c) && (afterFigure || empties >= 2)) {
       rows.push(row);
       row = [];
     }
@@ -40,6 +42,7 @@ function tableRows(run: string): string[] {
     lastFilled = c;
   }
   rows.push(row);
+  if (rows.length === 1) return [rows[0]!.join('\t')];
   return rows.map((r) => {
     while (r.length && r[r.length - 1] === '') r.pop();
     while (r.length && r[0] === '') r.shift();

@@ -321,11 +321,23 @@ function margins(lines: readonly Line[]): { left: number; right: number } {
   return { left: mode(single.map((l) => l.x0)), right: Math.max(...single.map((l) => l.x1), 0) };
 }
 
+/** The size most narrative text is set in. */
+function bodySize(lines: readonly Line[]): number {
+  const counts = new Map<number, number>();
+  for (const l of lines) if (l.frags.length === 1) counts.set(Math.round(l.size), (counts.get(Math.round(l.size)) ?? 0) + l.frags[0]!.text.length);
+  let best = 0, n = -1;
+  for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
+  return best || 12;
+}
+
 export function layoutText(pages: readonly PdfPageText[]): string {
   const all = dropChrome(pages, pages.flatMap((p, i) => pageLines(p, i)));
-  const { left, right } = margins(all);
   const width = Math.max(...pages.map((p) => p.width), 1);
+  const found = margins(all);
+  // Where lines would end if the text filled the page: margins are symmetric unless longer lines say otherwise.
+  const { left } = found, right = Math.max(found.right, width - left);
   const of = blocks(all, Math.max(right - left, width * 0.5));
+  const body = bodySize(all.filter((l) => !of.has(l)));
   const done = new Map<Block, { rows: Map<Line, string>; used: Set<Line> }>();
   const out: string[] = [];
   let para = '';
@@ -352,8 +364,11 @@ export function layoutText(pages: readonly PdfPageText[]): string {
     }
     // Narrative: a line continues the paragraph when the one before ran to the right edge and this one is not indented.
     const text = l.frags[0]!.text;
-    const continues = paraLine && paraLine.page <= l.page && paraLine.x1 >= right - 2 * paraLine.size && l.x0 < left + 0.8 * l.size
-      && !ENUMERATOR.test(text);
+    // A title set larger than the body and wrapped (often centred): its lines are one line.
+    const title = out.length === 0 && paraLine && paraLine.size >= 1.15 * body && l.size >= 1.15 * body && Math.abs(paraLine.size - l.size) < 0.5
+      && paraLine.page === l.page && gapBetween(paraLine, l) < l.size;
+    const continues = title || (paraLine && paraLine.page <= l.page && paraLine.x1 >= right - 2 * paraLine.size && l.x0 < left + 0.8 * l.size
+      && !ENUMERATOR.test(text));
     if (continues) para = append(para, text);
     else {
       flush();
