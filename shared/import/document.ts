@@ -13,12 +13,13 @@ function isCfb(bytes: Uint8Array): boolean {
 }
 
 async function extract(input: ImportInput): Promise<InputRead | undefined> {
-  const { bytes, name } = input;
+  const { bytes } = input;
   if (bytes && (await import('./pdf/read.js')).isPdf(bytes)) {
     const r = await (await import('./pdf/read.js')).readPdf(bytes);
     return r.ok ? { ok: true, kind: 'pdf', text: r.text } : { ok: false, kind: 'pdf', reason: r.reason };
   }
-  if (bytes && (isCfb(bytes) || (name && /\.doc$/iu.test(name)))) {
+  // By content, not name: many a published 「.doc」 is really a web page or a .docx, read below as what it is.
+  if (bytes && isCfb(bytes)) {
     const r = await (await import('./doc.js')).readDoc(bytes);
     return r.ok ? { ok: true, kind: 'doc', text: r.text } : { ok: false, kind: 'doc', reason: r.reason };
   }
