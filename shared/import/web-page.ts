@@ -38,6 +38,7 @@ export async function webPageText(html: string): Promise<string> {
   const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
   // Readability found no article: the whole page as HTML (chrome included) is still better than nothing.
   const body = article?.content ? htmlToText(article.content) : htmlToText(html);
-  const start = body.trimStart();
-  return title && !squash(start.slice(0, title.length * 2 + 20)).includes(squash(title)) ? `${title}\n${body}` : body;
+  // The title as the first line, unless the article already opens with it.
+  const first = body.split('\n').find((l) => l.trim()) ?? '';
+  return title && squash(first) !== squash(title) ? `${title}\n${body}` : body;
 }
