@@ -34,14 +34,14 @@ describe('the real WPS PDFs read as their text fixtures', () => {
     expect(pdf.draft).toMatchObject({ year: text.draft.year, format: text.draft.format, agency: { name: text.draft.agency.name } });
     expect(Object.keys(pdf.draft.narrative).sort()).toEqual(Object.keys(text.draft.narrative).sort());
     expect(pdf.findings.map((f) => f.rule).sort()).toEqual(text.findings.map((f) => f.rule).sort());
-  });
+  }, 30_000);
 
   it('figures of neighbouring cells stay apart and page numbers are gone', async () => {
     const r = await importDocument({ bytes: readFileSync(`${PDF_DIR}hongze-2023.pdf`) });
     expect(r.draft.cells['t4.review.upheld']).toBe('10');
     expect(r.draft.cells['t4.suit-after-review.upheld']).toBe('5');
     expect(Object.values(r.draft.narrative).join('\n')).not.toMatch(/-\s*\d\s*-/);
-  });
+  }, 30_000);
 });
 
 const DRAFTS: Record<string, () => Draft> = { 'weihai-office-2020 (2019 format)': weihaiOffice2020, 'huaian-2024 (2021 format)': huaian2024, 'pingtan-2022 (2021 format)': pingtan2022 };
@@ -94,5 +94,5 @@ describe('nianbao accepts .pdf', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('淮安市洪泽区人民政府 2024 年度');
     expect(r.stdout).toContain('format.mixed');
-  });
+  }, 60_000);
 });

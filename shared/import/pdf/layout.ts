@@ -182,6 +182,8 @@ function blocks(lines: readonly Line[], textWidth: number): Map<Line, Block> {
     }
     // Extend back over label lines directly above the first figure line (a centred wrapped label's first lines).
     const members: Line[] = [lines[i]!];
+    // Where the figures start: text reaching past it on a line without figures is a header over the columns.
+    let figuresFrom = firstFigure(lines[i]!);
     for (let b = i - 1; b >= 0 && members.length < 4; b--) {
       const l = lines[b]!;
       if (of.has(l) || l.frags.length > 1 || l.x1 - l.x0 > textWidth * 0.8) break;
@@ -195,18 +197,31 @@ function blocks(lines: readonly Line[], textWidth: number): Map<Line, Block> {
       if (isValueLine(l)) {
         members.push(...pending, l);
         pending = [];
+        figuresFrom = Math.min(figuresFrom, firstFigure(l));
         continue;
       }
-      const header = l.frags.length > 1 && !l.frags.some((f) => f.value);
+      const header = l.frags.some((f) => f.x1 > figuresFrom + 1);
       const paragraph = l.x1 - l.x0 > textWidth * 0.8 && l.frags.length === 1;
       if (header || paragraph || pending.length >= 4) break;
       pending.push(l);
+    }
+    // Label lines right under the last row (its label wrapped past the figures) belong to the table too.
+    for (const l of pending) {
+      const above = members[members.length - 1]!;
+      if (l.page !== above.page || l.top - above.bottom > 0.8 * Math.max(l.size, above.size) || l.frags.some((f) => f.x1 > figuresFrom + 1)) break;
+      members.push(l);
     }
     const block: Block = { lines: members, columns: valueColumns(members) };
     for (const l of members) of.set(l, block);
     i = start + members.length;
   }
   return of;
+}
+
+/** Left edge of a figure line's first figure (its first fragment is a label unless all are figures). */
+function firstFigure(l: Line): number {
+  const all = l.frags.every((f) => f.value);
+  return Math.min(...l.frags.filter((f, k) => f.value && (k > 0 || all)).map((f) => f.x0));
 }
 
 /** The x-ranges of a block's figures, merged where they overlap: one range per column. */
@@ -229,82 +244,107 @@ function valueColumns(lines: readonly Line[]): { x0: number; x1: number }[] {
   return cols;
 }
 
-/** Label cells of a figure line: its fragments left of the first value column, by x. */
-function labelCells(l: Line, firstColumn: number): Frag[] {
-  return l.frags.filter((f) => !(f.value && f.x0 >= firstColumn - 1)).map((f) => ({ ...f }));
+/** The start of a label of its own (a continuation never starts so): 「（三」 of a narrow 「（三）不予公开」 too. */
+const LABEL_START = /^(?:[（(][一二三四五六七八九十\d]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、．]|第[一二三四五六七八九十]+条)/u;
+
+interface Piece {
+  frag: Frag;
+  line: Line;
+  /** The rightmost label text of a line with figures: that row's own label. */
+  rowLabel: boolean;
+  /** Label text with more label text to its right on its line: part of a group label (a merged cell). */
+  group: boolean;
 }
 
-/** Adds a label line's fragments to the cells they sit under (or as new cells), keeping x order. */
-function mergeLabel(cells: Frag[], l: Line, before: boolean): void {
-  for (const f of l.frags) {
-    const c = cells.find((c) => overlapsX(c, f, f.size));
-    if (c) {
-      c.text = before ? append(f.text, c.text) : append(c.text, f.text);
-      c.x0 = Math.min(c.x0, f.x0);
-      c.x1 = Math.max(c.x1, f.x1);
-    } else cells.push({ ...f });
-  }
-  cells.sort((a, b) => a.x0 - b.x0);
+interface Chain {
+  pieces: Piece[];
+  row?: Line;
 }
 
 const gapBetween = (upper: Line, lower: Line) => lower.top - upper.bottom;
-const centre = (ls: readonly Line[]) => (ls[0]!.top + ls[ls.length - 1]!.bottom) / 2;
+const chainText = (c: Chain) => c.pieces.reduce((t, p) => append(t, p.frag.text), '');
+const chainTop = (c: Chain) => Math.min(...c.pieces.map((p) => p.frag.top));
+const chainBottom = (c: Chain) => Math.max(...c.pieces.map((p) => p.frag.bottom));
 
-/** The table rows of a block, one line each: label cells, then a cell per value column (empty where none). */
+/**
+ * The table rows of a block, one line each: label cells, then a cell per value column (empty where none).
+ *
+ * Label text left of the figures is read by column: pieces one under the other in a column are one cell's text
+ * (a label wrapped in its cell, a merged group label set in a narrow column) until a piece starts a label of its
+ * own or a second row's label would join. A cell holding a row's label labels that row; a cell without one labels
+ * the row of figures it is centred on if that row has no label (a vertically centred cell), else it is a group
+ * label, written before the first row it spans (where HTML and .docx write a merged cell).
+ */
 function blockRows(block: Block): { rows: Map<Line, string>; used: Set<Line> } {
-  const rows = new Map<Line, string>();
-  const used = new Set<Line>();
   const { lines, columns } = block;
   const first = columns[0]?.x0 ?? Infinity;
-  const labelOnly = (l: Line | undefined) => !!l && !isValueLine(l) && l.x1 <= first + 1;
-  const near = (a: Line, b: Line) => Math.abs(gapBetween(a, b)) < 0.8 * Math.max(a.size, b.size) || (a.top < b.bottom && b.top < a.bottom);
-  lines.forEach((l, k) => {
-    if (!isValueLine(l)) return;
-    const cells = labelCells(l, first);
-    // Label lines straddling a figure line without a label of its own: the label of a vertically centred cell.
-    if (!cells.length) {
-      const above: Line[] = [], below: Line[] = [];
-      for (let a = k - 1; a >= 0 && labelOnly(lines[a]) && !used.has(lines[a]!) && near(lines[a]!, above[0] ?? l); a--) above.unshift(lines[a]!);
-      for (let b = k + 1; b < lines.length && labelOnly(lines[b]) && near(below.at(-1) ?? l, lines[b]!); b++) below.push(lines[b]!);
-      let best: Line[] | undefined, bestOff = Infinity;
-      for (let na = 0; na <= above.length; na++) {
-        for (let nb = 0; nb <= below.length; nb++) {
-          if (na + nb === 0) continue;
-          const pick = [...above.slice(above.length - na), ...below.slice(0, nb)];
-          const off = Math.abs(centre(pick) - (l.top + l.bottom) / 2);
-          if (off < bestOff - 0.5) {
-            best = pick;
-            bestOff = off;
-          }
-        }
-      }
-      if (best && bestOff < 0.6 * l.size) {
-        for (const m of best) {
-          mergeLabel(cells, m, false);
-          used.add(m);
-        }
-      }
-    } else {
-      // A top-aligned cell's label continues below (not a new enumerated label), or began on the line above.
-      const prev = lines[k - 1];
-      if (labelOnly(prev) && !used.has(prev!) && near(prev!, l) && !ENUMERATOR.test(cells[0]!.text) && ENUMERATOR.test(prev!.frags[0]!.text)) {
-        mergeLabel(cells, prev!, true);
-        used.add(prev!);
-      }
-      for (let b = k + 1; b < lines.length; b++) {
-        const m = lines[b]!;
-        if (!labelOnly(m) || !near(lines[b - 1]!, m) || ENUMERATOR.test(m.frags[0]!.text)) break;
-        if (!m.frags.every((f) => cells.some((c) => overlapsX(c, f, f.size)))) break;
-        // A label line that centres on the next figure line belongs there.
-        const next = lines[b + 1];
-        if (next && isValueLine(next) && !labelCells(next, first).length && near(m, next)) break;
-        mergeLabel(cells, m, false);
-        used.add(m);
-      }
+  const pieces: Piece[] = [];
+  for (const l of lines) {
+    const labels = l.frags.filter((f) => !(f.value && f.x0 >= first - 1) && f.x1 <= first + 1);
+    const figures = isValueLine(l);
+    labels.forEach((f, k) => pieces.push({ frag: f, line: l, rowLabel: figures && k === labels.length - 1, group: k < labels.length - 1 }));
+  }
+  // Chains: each piece joins the chain whose last piece is directly above it in an overlapping column.
+  const chains: Chain[] = [];
+  const hasRow = (c: Chain) => c.pieces.some((p) => p.rowLabel);
+  for (const p of pieces) {
+    let best: Chain | undefined;
+    for (const c of chains) {
+      const last = c.pieces[c.pieces.length - 1]!;
+      const gap = p.frag.top - last.frag.bottom;
+      if (last.line === p.line || gap > 0.8 * Math.max(p.frag.size, last.frag.size) || gap < -0.5 * p.frag.size) continue;
+      if (!overlapsX(last.frag, p.frag)) continue;
+      if (LABEL_START.test(p.frag.text) || ((p.rowLabel || p.group) && hasRow(c))) continue;
+      best = c;
     }
-    const values = columns.map((c) => l.frags.filter((f) => f.value && overlapsX(f, c) && f.x0 >= first - 1).map((f) => f.text).join(''));
-    rows.set(l, [...cells.map((c) => c.text), ...values].join('\t'));
-  });
+    if (best) best.pieces.push(p);
+    else chains.push({ pieces: [p] });
+  }
+  const labelOf = new Map<Line, Chain>();
+  for (const c of chains) {
+    const own = c.pieces.find((p) => p.rowLabel);
+    if (own) {
+      c.row = own.line;
+      labelOf.set(own.line, c);
+    }
+  }
+  const figureLines = lines.filter(isValueLine);
+  // A cell without a row's label, centred on a row of figures that has none: that row's label (of several, the
+  // one nearest the figures; a group label's pieces never are).
+  for (const row of figureLines) {
+    if (labelOf.has(row)) continue;
+    const mid = (row.top + row.bottom) / 2;
+    const fits = chains.filter((c) => !c.row && !c.pieces.some((p) => p.group) && chainTop(c) <= row.bottom && chainBottom(c) >= row.top
+      && Math.abs((chainTop(c) + chainBottom(c)) / 2 - mid) < 0.6 * row.size);
+    const c = fits.sort((a, b) => b.pieces[0]!.frag.x0 - a.pieces[0]!.frag.x0)[0];
+    if (c) {
+      c.row = row;
+      labelOf.set(row, c);
+    }
+  }
+  // Group labels: before the first row of figures they span.
+  const groupsOf = new Map<Line, Chain[]>();
+  const standalone = new Map<Line, Chain>();
+  for (const c of chains) {
+    if (c.row) continue;
+    const row = figureLines.find((l) => (l.top + l.bottom) / 2 > chainTop(c) && l.top < chainBottom(c));
+    if (row) groupsOf.set(row, [...(groupsOf.get(row) ?? []), c]);
+    else standalone.set(c.pieces[0]!.line, c);
+  }
+  const rows = new Map<Line, string>();
+  const used = new Set<Line>(lines);
+  for (const l of lines) {
+    if (isValueLine(l)) {
+      const labels = [...(groupsOf.get(l) ?? []), ...(labelOf.has(l) ? [labelOf.get(l)!] : [])]
+        .sort((a, b) => a.pieces[0]!.frag.x0 - b.pieces[0]!.frag.x0).map(chainText);
+      const values = columns.map((c) => l.frags.filter((f) => f.value && overlapsX(f, c) && f.x0 >= first - 1).map((f) => f.text).join(''));
+      rows.set(l, [...labels, ...values].join('\t'));
+      used.delete(l);
+    } else if (standalone.has(l)) {
+      rows.set(l, chainText(standalone.get(l)!));
+      used.delete(l);
+    }
+  }
   return { rows, used };
 }
 
