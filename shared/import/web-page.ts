@@ -36,8 +36,10 @@ export async function webPageText(html: string): Promise<string> {
   const h1 = document.querySelector('h1')?.textContent ?? '';
   const title = cleanTitle(/年度报告/u.test(h1) ? h1 : document.title || h1);
   const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-  // Readability found no article: the whole page as HTML (chrome included) is still better than nothing.
-  const body = article?.content ? htmlToText(article.content) : htmlToText(html);
+  // Readability found no article, or left the tables out: the whole page (chrome included) loses no figure.
+  const tables = (s: string) => (s.match(/<table\b/giu) ?? []).length;
+  const kept = article?.content && tables(article.content) >= Math.min(1, tables(html));
+  const body = kept ? htmlToText(article.content!) : htmlToText(html);
   // The title as the first line, unless the article already opens with it.
   const first = body.split('\n').find((l) => l.trim()) ?? '';
   return title && squash(first) !== squash(title) ? `${title}\n${body}` : body;
