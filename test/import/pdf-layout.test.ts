@@ -52,3 +52,24 @@ describe('PDF text by position', () => {
     expect(c).toBe('两端对齐的另一段文字');
   });
 });
+
+describe('PDF text by position, on any arrangement', () => {
+  it('never throws and loses no text', async () => {
+    const fc = await import('fast-check');
+    const itemArb = fc.record({
+      str: fc.oneof(fc.constantFrom('行政许可', '（三）不予公开', '1.属于', '0', '12', '3119', '-1', '/', '- 2 -'), fc.string({ maxLength: 6 })),
+      x: fc.double({ min: 0, max: 590, noNaN: true }), y: fc.double({ min: 0, max: 840, noNaN: true }),
+      size: fc.constantFrom(9, 10, 12, 16), vertical: fc.boolean(),
+    }).map((i): PdfTextItem => ({ ...i, w: Math.max(1, i.str.length) * i.size }));
+    fc.assert(fc.property(fc.array(fc.array(itemArb, { maxLength: 40 }), { minLength: 1, maxLength: 3 }), (pages) => {
+      const text = layoutText(pages.map(page));
+      const squash = (s: string) => s.replace(/\s+/g, '');
+      for (const p of pages) for (const i of p) {
+        // Page numbers in a margin are dropped on purpose; everything else is somewhere in the text.
+        if (/^\s*[-—]?\s*\d+\s*[-—]?\s*$/.test(i.str) || !i.str.trim()) continue;
+        if (i.y < 100 || i.y > 725) continue;
+        expect(squash(text)).toContain(squash(i.str));
+      }
+    }), { numRuns: 300 });
+  });
+});
