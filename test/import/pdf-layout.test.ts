@@ -73,3 +73,15 @@ describe('PDF text by position, on any arrangement', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('columns from the table header', () => {
+  it('a column blank in every row keeps its place under its header', () => {
+    const header = [item('信息内容', 100, 280), item('上一年项目数量', 270, 280), item('本年增/减', 370, 280), item('处理决定数量', 450, 280)];
+    // Figures centred under 上一年项目数量 (305) and 处理决定数量 (480); nothing under 本年增/减.
+    const items = [...header, item('行政许可', 80, 300), item('3', 302.5, 300), item('5', 477.5, 300),
+      item('其他对外管理服务事项', 80, 320), item('12', 300, 320), item('7', 477.5, 320)];
+    expect(layoutText([page(items)]).split('\n')).toEqual([
+      '信息内容\t上一年项目数量\t本年增/减\t处理决定数量', '行政许可\t3\t\t5', '其他对外管理服务事项\t12\t\t7',
+    ]);
+  });
+});

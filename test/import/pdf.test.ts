@@ -44,13 +44,23 @@ describe('the real WPS PDFs read as their text fixtures', () => {
   }, 30_000);
 });
 
-const DRAFTS: Record<string, () => Draft> = { 'weihai-office-2020 (2019 format)': weihaiOffice2020, 'huaian-2024 (2021 format)': huaian2024, 'pingtan-2022 (2021 format)': pingtan2022 };
+/** weihai with the whole 本年增/减 column of 第二十条第（五）项 left blank: its figures must keep their columns. */
+function weihaiBlankColumn(): Draft {
+  const d = weihaiOffice2020();
+  for (const row of ['licensing', 'services']) d.cells[`t2.${row}.delta`] = '';
+  return d;
+}
+
+const DRAFTS: Record<string, () => Draft> = {
+  'weihai-office-2020 (2019 format)': weihaiOffice2020, 'huaian-2024 (2021 format)': huaian2024, 'pingtan-2022 (2021 format)': pingtan2022,
+  'weihai-office-2020 with a column blank in every row': weihaiBlankColumn,
+};
 
 describe.skipIf(!SOFFICE && !inCi)('PDFs made by LibreOffice from the .docx renderer', () => {
   it('LibreOffice is installed (required in CI)', () => expect(SOFFICE).toBeDefined());
   it.each(Object.keys(DRAFTS))('%s reads back cell for cell', async (label) => {
     const draft = DRAFTS[label]!();
-    const pdf = convertDocx(dir, label.split(' ')[0]!, await renderReportDocx(draft), 'pdf', 'pdf');
+    const pdf = convertDocx(dir, label.replace(/\W+/g, '-'), await renderReportDocx(draft), 'pdf', 'pdf');
     const r = await importDocument({ name: 'x.pdf', bytes: pdf });
     expect(r.kind).toBe('pdf');
     expect(filled(r.draft.cells)).toEqual(filled(draft.cells));

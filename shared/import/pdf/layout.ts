@@ -211,11 +211,33 @@ function blocks(lines: readonly Line[], textWidth: number): Map<Line, Block> {
       if (l.page !== above.page || l.top - above.bottom > 0.8 * Math.max(l.size, above.size) || l.frags.some((f) => f.x1 > figuresFrom + 1)) break;
       members.push(l);
     }
-    const block: Block = { lines: members, columns: valueColumns(members) };
+    const block: Block = { lines: members, columns: headerColumns(lines[start - 1], members) ?? valueColumns(members) };
     for (const l of members) of.set(l, block);
     i = start + members.length;
   }
   return of;
+}
+
+/**
+ * The columns of the header line right above a block, when it names more columns than the figures fill (a column
+ * left blank in every row): each header cell's column reaches halfway to its neighbours'. Used only when every
+ * figure column falls under a header cell of its own, so the header can only add columns, never merge two.
+ */
+function headerColumns(head: Line | undefined, members: readonly Line[]): { x0: number; x1: number }[] | undefined {
+  const figures = valueColumns(members);
+  const top = members[0]!;
+  if (!head || !figures.length || isValueLine(head) || head.page !== top.page || top.top - head.bottom > 3 * top.size) return undefined;
+  const labelEdge = Math.max(figures[0]!.x0 - top.size, ...members.flatMap((l) => l.frags.filter((f) => !f.value && f.x1 <= figures[0]!.x0 + 1).map((f) => f.x1)));
+  const cells = head.frags.filter((f) => (f.x0 + f.x1) / 2 > labelEdge);
+  if (cells.length <= figures.length) return undefined;
+  const centres = cells.map((f) => (f.x0 + f.x1) / 2);
+  const cols = centres.map((c, k) => ({
+    x0: k === 0 ? Math.min(cells[0]!.x0, figures[0]!.x0) : (centres[k - 1]! + c) / 2,
+    x1: k === centres.length - 1 ? Infinity : (c + centres[k + 1]!) / 2,
+  }));
+  const under = figures.map((f) => cols.findIndex((c) => (f.x0 + f.x1) / 2 >= c.x0 && (f.x0 + f.x1) / 2 < c.x1));
+  if (under.some((k) => k < 0) || new Set(under).size !== under.length) return undefined;
+  return cols;
 }
 
 /** Left edge of a figure line's first figure (its first fragment is a label unless all are figures). */
@@ -337,7 +359,7 @@ function blockRows(block: Block): { rows: Map<Line, string>; used: Set<Line> } {
     if (isValueLine(l)) {
       const labels = [...(groupsOf.get(l) ?? []), ...(labelOf.has(l) ? [labelOf.get(l)!] : [])]
         .sort((a, b) => a.pieces[0]!.frag.x0 - b.pieces[0]!.frag.x0).map(chainText);
-      const values = columns.map((c) => l.frags.filter((f) => f.value && overlapsX(f, c) && f.x0 >= first - 1).map((f) => f.text).join(''));
+      const values = columns.map((c) => l.frags.filter((f) => f.value && f.x0 >= first - 1 && (f.x0 + f.x1) / 2 >= c.x0 && (f.x0 + f.x1) / 2 <= c.x1).map((f) => f.text).join(''));
       rows.set(l, [...labels, ...values].join('\t'));
       used.delete(l);
     } else if (standalone.has(l)) {
