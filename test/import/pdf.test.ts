@@ -13,7 +13,7 @@ import { importDocument } from '../../shared/import/document.js';
 import { renderReportDocx } from '../../shared/render/docx.js';
 import { runNianbao } from '../support/cli.js';
 import { huaian2024, pingtan2022, weihaiOffice2020 } from '../support/fixture-drafts.js';
-import { convertDocx, ENCRYPTED_PDF_FILTER, PDFTOPPM, scanOf, SOFFICE } from '../support/pdf-files.js';
+import { convertDocx, ENCRYPTED_PDF_FILTER, PDFTOPPM, RESTRICTED_PDF_FILTER, scanOf, SOFFICE } from '../support/pdf-files.js';
 import { FIXTURES_DIR, importFixture } from './support.js';
 
 const PDF_DIR = join(FIXTURES_DIR, '../pdf/');
@@ -65,6 +65,14 @@ describe.skipIf(!SOFFICE && !inCi)('PDFs made by LibreOffice from the .docx rend
     expect(r.kind).toBe('pdf');
     expect(filled(r.draft.cells)).toEqual(filled(draft.cells));
     expect(r.draft).toMatchObject({ year: draft.year, format: draft.format, agency: { name: draft.agency.name } });
+  }, 180_000);
+
+  it('a PDF that forbids copying (a permissions password only, as many sites publish) is read all the same', async () => {
+    const draft = weihaiOffice2020();
+    const pdf = convertDocx(dir, 'restricted', await renderReportDocx(draft), RESTRICTED_PDF_FILTER, 'pdf-restricted');
+    expect(new TextDecoder('latin1').decode(pdf)).toContain('/Encrypt');
+    const r = await importDocument({ name: 'x.pdf', bytes: pdf });
+    expect(filled(r.draft.cells)).toEqual(filled(draft.cells));
   }, 180_000);
 });
 

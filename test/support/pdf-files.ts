@@ -23,6 +23,9 @@ export function convertDocx(dir: string, name: string, docx: Uint8Array, filter:
 /** LibreOffice's PDF export with an open password. */
 export const ENCRYPTED_PDF_FILTER = 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
 
+/** LibreOffice's PDF export with only a permissions password (no copying, no changes): opens without a password. */
+export const RESTRICTED_PDF_FILTER = 'pdf:writer_pdf_Export:{"RestrictPermissions":{"type":"boolean","value":"true"},"PermissionPassword":{"type":"string","value":"owner"},"Changes":{"type":"long","value":"0"},"EnableCopyingOfContent":{"type":"boolean","value":"false"}}';
+
 /** Width and height of a baseline or progressive JPEG, from its SOF marker. */
 function jpegSize(jpeg: Uint8Array): { width: number; height: number } {
   for (let i = 2; i + 9 < jpeg.length;) {
