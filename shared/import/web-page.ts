@@ -11,11 +11,26 @@ import { decodeBytes, looksHtml } from './input.js';
 /** A whole page (not a fragment): a document element or a head with a title. */
 const WHOLE_PAGE = /<(?:!doctype\s+html|html\b|head\b|title\b)/iu;
 
-/** The page's HTML when the input is a whole web page; undefined for anything else. */
+/** Page chrome: navigation, forms, or links in numbers (a report's own body has few). */
+const CHROME_TAG = /<(?:nav|header|footer|aside|form|input|button|select)\b/iu;
+const LINK = /<a\s[^>]{0,500}href/giu;
+
+function hasChrome(html: string): boolean {
+  if (CHROME_TAG.test(html)) return true;
+  LINK.lastIndex = 0;
+  let n = 0;
+  while (LINK.exec(html) !== null) if (++n >= 5) return true;
+  return false;
+}
+
+/**
+ * The page's HTML when the input is a whole web page with chrome around the report; undefined for anything else
+ * (an HTML fragment, or a page that is only the report, is read by html.ts directly: much faster, same text).
+ */
 export function savedPage(input: { name?: string; text?: string; bytes?: Uint8Array }): string | undefined {
   const text = input.text ?? (input.bytes ? decodeBytes(input.bytes) : undefined);
   if (text === undefined || !looksHtml(text, input.name)) return undefined;
-  return WHOLE_PAGE.test(text.slice(0, 65_536)) ? text : undefined;
+  return WHOLE_PAGE.test(text.slice(0, 65_536)) && hasChrome(text) ? text : undefined;
 }
 
 /** Separators sites put between a page's title, its column and the site's name. */
@@ -32,7 +47,8 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 export async function webPageText(html: string): Promise<string> {
   const { parseHTML } = await import('linkedom');
   const { Readability } = await import('@mozilla/readability');
-  const { document } = parseHTML(html);
+  // Scripts and styles are never the report: not parsed at all.
+  const { document } = parseHTML(html.replace(/<(script|style|noscript)\b[\s\S]*?<\/\1\s*>/giu, ''));
   const h1 = document.querySelector('h1')?.textContent ?? '';
   const title = cleanTitle(/年度报告/u.test(h1) ? h1 : document.title || h1);
   const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
