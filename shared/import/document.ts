@@ -13,11 +13,12 @@ function isCfb(bytes: Uint8Array): boolean {
 }
 
 async function extract(input: ImportInput): Promise<InputRead | undefined> {
-  const { bytes } = input;
-  if (bytes && (await import('./pdf/read.js')).isPdf(bytes)) {
+  const { bytes, name } = input;
+  if (bytes && (await import('./pdf/read.js')).isPdf(bytes, name)) {
     const r = await (await import('./pdf/read.js')).readPdf(bytes);
     return r.ok ? { ok: true, kind: 'pdf', text: r.text } : { ok: false, kind: 'pdf', reason: r.reason };
   }
+  if (name && /\.pdf$/iu.test(name)) return { ok: false, kind: 'pdf', reason: 'pdf-corrupt' };
   // By content, not name: many a published 「.doc」 is really a web page or a .docx, read below as what it is.
   if (bytes && isCfb(bytes)) {
     const r = await (await import('./doc.js')).readDoc(bytes);

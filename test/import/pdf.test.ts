@@ -86,6 +86,8 @@ describe.skipIf((!SOFFICE || !PDFTOPPM) && !inCi)('PDFs that cannot be read: a c
     const real = readFileSync(`${PDF_DIR}hongze-2023.pdf`);
     files.truncated = join(dir, 'truncated.pdf');
     writeFileSync(files.truncated, real.subarray(0, 4000));
+    files.text = join(dir, 'text.pdf');
+    writeFileSync(files.text, '洪泽区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n');
     files.junk = join(dir, 'junk.pdf');
     writeFileSync(files.junk, Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\n'), real.subarray(real.length >> 1)]));
   }, 240_000);
@@ -97,6 +99,7 @@ describe.skipIf((!SOFFICE || !PDFTOPPM) && !inCi)('PDFs that cannot be read: a c
     ['encrypted', 'check', 'PDF 文件已加密'],
     ['truncated', 'import', 'PDF 文件已损坏'],
     ['junk', 'check', 'PDF 文件已损坏'],
+    ['text', 'import', '不是有效的 PDF'],
   ])('%s: nianbao %s says so and exits 2', async (kind, command, message) => {
     const started = Date.now();
     const r = await runNianbao(dir, command, files[kind]!);

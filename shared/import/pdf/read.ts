@@ -16,10 +16,10 @@ const TIMEOUT_MS = 30_000;
 /** Fewer visible characters than this on all pages: no text layer (a scan, or images of text). */
 const MIN_TEXT_CHARS = 20;
 
-export function isPdf(bytes: Uint8Array): boolean {
-  // The header may follow up to 1 KB of junk (PDF 1.7 §7.5.2 note; browsers accept it).
+/** A PDF by its header: at the start, or (in a file named .pdf) after up to 1 KB of junk, as readers accept. */
+export function isPdf(bytes: Uint8Array, name?: string): boolean {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
+  return head.startsWith('%PDF-') || (!!name && /\.pdf$/iu.test(name) && head.includes('%PDF-'));
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
