@@ -76,10 +76,10 @@ function loadJson(bytes: Uint8Array, file: string): Loaded {
   return { ok: true, file, draft: r.draft, findings: [] };
 }
 
-/** A published report (text, HTML, .docx) through the importer (shared/import); bytes it cannot read are unreadable. */
+/** A published report (text, web page, .docx, PDF, .doc) through the importer (shared/import); bytes it cannot read are unreadable. */
 async function loadPublished(bytes: Uint8Array, file: string, options: LoadOptions): Promise<Loaded> {
-  const { importReport } = await import('../shared/import/index.js');
-  const r = importReport({ name: file, bytes, ...(options.year !== undefined ? { year: options.year } : {}) });
+  const { importDocument } = await import('../shared/import/document.js');
+  const r = await importDocument({ name: file, bytes, ...(options.year !== undefined ? { year: options.year } : {}) });
   return r.unreadable ? { ok: false, file, error: r.unreadable } : { ok: true, file, draft: r.draft, findings: r.findings };
 }
 
@@ -87,7 +87,7 @@ async function loadPublished(bytes: Uint8Array, file: string, options: LoadOptio
 export const LOADERS: Record<string, Loader> = {
   '.json': loadJson,
   '.xlsx': async (bytes, file, options) => (await import('./xlsx/load-xlsx.js')).loadXlsx(bytes, file, options),
-  ...Object.fromEntries(['.txt', '.md', '.html', '.htm', '.docx'].map((ext): [string, Loader] => [ext, loadPublished])),
+  ...Object.fromEntries(['.txt', '.md', '.html', '.htm', '.docx', '.pdf', '.doc'].map((ext): [string, Loader] => [ext, loadPublished])),
 };
 
 export function supportedExtensions(): string[] {

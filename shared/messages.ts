@@ -146,6 +146,13 @@ export const IMPORT_MESSAGES = {
   unreadableReasons: {
     ...Object.fromEntries(ZIP_FAILURE_IDS.map((r) => [r, ZIP_FAILURES[r]('.docx')])),
     'no-document': '.docx 文件中没有正文（word/document.xml）',
-    binary: '文件不是文本、网页或 .docx 文档',
+    binary: '文件不是文本、网页、PDF 或 Word 文档',
+    scan: '这是扫描件，没有可读取的文字（请使用带文字层的 PDF，或先做文字识别）',
+    encrypted: 'PDF 文件已加密（有打开密码），无法读取',
+    'pdf-corrupt': 'PDF 文件已损坏或不是有效的 PDF',
+    'pdf-timeout': 'PDF 文件读取超时，文件可能已损坏',
+    'pdf-too-large': 'PDF 页数过多，不像是一份年度报告',
+    'doc-corrupt': 'Word 97–2003 文档（.doc）已损坏，无法读取',
+    'doc-unsupported': '此环境不能读取 Word 97–2003 文档（.doc），请另存为 .docx',
   } as Readonly<Record<string, string>>,
 } as const;

@@ -12,7 +12,7 @@ import { audit } from '../audit/run.js';
 import { stat } from 'node:fs/promises';
 
 export const HELP = `用法：nianbao check 文件或目录… [--previous 上年文件] [--year 年度] [--json] [--report 核查报告.html] [--summary] [--jobs N] [--max-size MB]
-  检查年报草稿（.json）、已发布的年报（.txt .md .html .docx）或工作簿（.xlsx）的表格与正文。
+  检查年报草稿（.json）、已发布的年报（.txt .md .html .docx .doc .pdf）或工作簿（.xlsx）的表格与正文。
   目录会逐级查找其中的年报；多个文件时，同一机关相邻年度的报告自动配对，核对上年结转等衔接关系。
   --previous  上年度的报告或草稿，用于核对上年结转等衔接关系（给出后不再自动配对）
   --report    另写一个网页核查报告：每份年报的问题和三张表格，标出有问题的单元格

@@ -8,7 +8,7 @@ import { loadReport } from '../load.js';
 import { formatFindings } from '../report-text.js';
 
 export const HELP = `用法：nianbao import 年报文件 [-o 草稿.json] [--json] [--year 年度]
-  把已发布的年报（.txt .md .html .docx）或工作簿（.xlsx）读成草稿（JSON）：表格数字按原样读取，正文按格式分成各部分。
+  把已发布的年报（.txt .md .html .docx .doc .pdf）或工作簿（.xlsx）读成草稿（JSON）：表格数字按原样读取，正文按格式分成各部分。
   可作为今年填报的起点，或作为加载项、对话机器人的上年数据。
   无法读取的单元格不写入草稿，在标准错误输出中列出原因。
   -o, --output  草稿写入此文件（不给出时输出到标准输出）

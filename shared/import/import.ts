@@ -7,7 +7,7 @@ import { DRAFT_SCHEMA_ID } from '../draft-format.js';
 import { FIRST_SUPPORTED_YEAR, FORMATS, formatIdForYear, type FormatId, type TableId } from '../formats/index.js';
 import { IMPORT_MESSAGES, MESSAGES } from '../messages.js';
 import { finding, type Finding } from '../rules/catalogue.js';
-import { readInput, type InputKind } from './input.js';
+import { readInput, type InputKind, type InputRead } from './input.js';
 import { pairOf } from './agency.js';
 import { agencyLevel, readAgencyName, readContact, readPageTitle, readTitle, readYear } from './meta.js';
 import { paragraphs, splitOther, splitOverview, splitProblems } from './narrative.js';
@@ -28,6 +28,8 @@ export interface ImportInput {
   readonly year?: number;
   /** The web page's <title> (or a document's title property) when the reader has one: a source of year and agency. */
   readonly title?: string;
+  /** The input already read to text by an asynchronous reader (PDF, .doc, web page: see document.ts). */
+  readonly extracted?: InputRead;
 }
 
 export interface ImportedHeading {

@@ -1,18 +1,19 @@
 /**
  * Input bytes or text → plain text: .docx by its zip magic, HTML by its tags, Markdown by its name (or headings and
- * a pipe table), else text (UTF-8, UTF-16 or GB18030).
+ * a pipe table), else text (UTF-8, UTF-16 or GB18030). PDF, Word 97–2003 and saved web pages are read by
+ * asynchronous readers first (document.ts), which hand their text in as `extracted`.
  */
 import { isZip, readDocx } from './docx.js';
 import { htmlTitle, htmlToText } from './html.js';
 import { looksMarkdown, markdownToText } from './markdown.js';
 
-export type InputKind = 'text' | 'html' | 'docx' | 'markdown';
+export type InputKind = 'text' | 'html' | 'docx' | 'markdown' | 'pdf' | 'doc';
 
 export type InputRead =
   | { readonly ok: true; readonly kind: InputKind; readonly text: string; readonly title?: string }
   | { readonly ok: false; readonly kind: InputKind; readonly reason: string };
 
-function decodeBytes(bytes: Uint8Array): string {
+export function decodeBytes(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
@@ -44,7 +45,7 @@ function looksBinary(text: string): boolean {
 
 const HTML_TAG = /<(?:html|body|table|tr|td|th|p|div|br|span|h[1-6])\b[^>]{0,500}>/giu;
 
-function looksHtml(text: string, name: string | undefined): boolean {
+export function looksHtml(text: string, name: string | undefined): boolean {
   if (name && /\.x?html?$/iu.test(name)) return true;
   const head = text.slice(0, 65_536);
   if (!head.includes('<')) return false;
@@ -55,7 +56,8 @@ function looksHtml(text: string, name: string | undefined): boolean {
   return false;
 }
 
-export function readInput(input: { name?: string; text?: string; bytes?: Uint8Array }): InputRead {
+export function readInput(input: { name?: string; text?: string; bytes?: Uint8Array; extracted?: InputRead }): InputRead {
+  if (input.extracted) return input.extracted;
   const { name } = input;
   if (input.bytes && (isZip(input.bytes) || (name && /\.docx$/iu.test(name)))) {
     const r = readDocx(input.bytes);

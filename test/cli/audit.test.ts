@@ -36,7 +36,7 @@ beforeAll(() => {
   write(root, 'clean/b/hongze-2024.json', consistent(2024, '淮安市洪泽区人民政府', 2, 0));
   write(root, 'clean/pingtan-2022.json', consistent(2022, '平潭综合实验区', 0, 1));
   write(root, 'clean/other-2023.json', consistent(2023, '某县教育局', 5, 0));
-  write(root, 'clean/readme.pdf', 'not a report');
+  write(root, 'clean/readme.rtf', 'not a report'); // a type no loader reads (.pdf is read since issue 11)
   write(root, 'mixed/bad.json', inconsistent('某区<script>alert(1)</script>局'));
   write(root, 'mixed/good.json', consistent(2024, '某区民政局', 0, 0));
   write(root, 'mixed/broken.json', '{"schema": "nianbao.draft/1", "year": ');

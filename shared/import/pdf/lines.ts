@@ -1,0 +1,160 @@
+/**
+ * Positioned text items of PDF pages → fragments (runs of items close enough to be one cell's text) → lines (items
+ * on one baseline), top to bottom; page numbers and running heads taken out. Pure geometry.
+ */
+
+export interface PdfTextItem {
+  readonly str: string;
+  /** Left edge and baseline, in page units with y growing downwards. */
+  readonly x: number;
+  readonly y: number;
+  /** Advance width (height for vertical text) and font size. */
+  readonly w: number;
+  readonly size: number;
+  /** Written top to bottom (a CJK vertical font): occupies [y, y + w] and [x, x + size]. */
+  readonly vertical: boolean;
+}
+
+export interface PdfPageText {
+  readonly width: number;
+  readonly height: number;
+  readonly items: readonly PdfTextItem[];
+}
+
+export interface Frag {
+  text: string;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  size: number;
+  value: boolean;
+}
+
+export interface Line {
+  page: number;
+  frags: Frag[];
+  top: number;
+  bottom: number;
+  x0: number;
+  x1: number;
+  size: number;
+}
+
+/** A figure or a placeholder for none: what a value column holds. */
+export const VALUE = /^(?:[+\-−－]?[0-9０-９][0-9０-９,，.．]*%?|[/／—–-]{1,3}|无)$/u;
+/** A label that opens a row or group: 「一、」「（一）」「1.」「1、」「(1)」「第二十条」. */
+export const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}\s*[.、．]|第[一二三四五六七八九十]+条)/u;
+const PAGE_NUMBER = /^(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*\/\s*\d{1,4})?|[-－—–]?\s*\d{1,4}\s*[-－—–]?)$/u;
+export const ASCII_WORD = /[A-Za-z0-9]/;
+
+export const lineText = (l: Line) => l.frags.map((f) => f.text).join('\t');
+export const isValueLine = (l: Line) => l.frags.some((f) => f.value) && (l.frags.length > 1 || l.frags[0]!.value);
+export const overlapsX = (a: { x0: number; x1: number }, b: { x0: number; x1: number }, slack = 0) => a.x0 < b.x1 + slack && b.x0 < a.x1 + slack;
+
+export function append(a: string, b: string): string {
+  return a && b && ASCII_WORD.test(a[a.length - 1]!) && ASCII_WORD.test(b[0]!) ? `${a} ${b}` : a + b;
+}
+
+/** Items on one baseline → fragments: runs of items close enough to be one cell's text. */
+function fragmentsOf(items: readonly PdfTextItem[]): Frag[] {
+  const frags: Frag[] = [];
+  let cur: Frag | undefined;
+  let lastWasValue = false;
+  for (const it of [...items].sort((a, b) => a.x - b.x)) {
+    const text = it.str.replace(/\s+/gu, ' ').trim();
+    if (!text) continue;
+    const value = VALUE.test(text);
+    const x1 = it.x + (it.vertical ? it.size : it.w);
+    const top = it.vertical ? it.y : it.y - it.size * 0.85;
+    const bottom = it.vertical ? it.y + it.w : it.y + it.size * 0.15;
+    if (cur) {
+      const gap = it.x - cur.x1;
+      // Figures of neighbouring cells may be only a cell's padding apart: between two figures a gap splits.
+      const limit = value && lastWasValue ? 0.12 : 0.8;
+      if (!it.vertical && gap < limit * Math.max(cur.size, it.size)) {
+        cur.text = gap > 0.25 * it.size && ASCII_WORD.test(cur.text[cur.text.length - 1]!) && ASCII_WORD.test(text[0]!) ? `${cur.text} ${text}` : cur.text + text;
+        cur.x1 = Math.max(cur.x1, x1);
+        cur.top = Math.min(cur.top, top);
+        cur.bottom = Math.max(cur.bottom, bottom);
+        cur.size = Math.max(cur.size, it.size);
+        cur.value = VALUE.test(cur.text);
+        lastWasValue = value;
+        continue;
+      }
+    }
+    cur = { text, x0: it.x, x1, top, bottom, size: it.size, value };
+    frags.push(cur);
+    lastWasValue = value;
+  }
+  return frags;
+}
+
+/** Items of a page → lines, top to bottom: items share a line when their baselines are within a third of a size. */
+export function pageLines(page: PdfPageText, index: number): Line[] {
+  const horizontal = page.items.filter((i) => !i.vertical && i.str.trim()).sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: PdfTextItem[][] = [];
+  let base = -Infinity, size = 0;
+  for (const it of horizontal) {
+    if (groups.length && Math.abs(it.y - base) <= 0.35 * Math.max(size, it.size)) {
+      groups[groups.length - 1]!.push(it);
+      size = Math.max(size, it.size);
+    } else {
+      groups.push([it]);
+      base = it.y;
+      size = it.size;
+    }
+  }
+  // Vertical text (a merged group label written downwards): consecutive pieces in one column are one fragment.
+  const vertical = page.items.filter((i) => i.vertical && i.str.trim()).sort((a, b) => a.x - b.x || a.y - b.y);
+  const columns: PdfTextItem[][] = [];
+  for (const it of vertical) {
+    const last = columns[columns.length - 1]?.at(-1);
+    if (last && Math.abs(last.x - it.x) < 0.3 * it.size && it.y - (last.y + last.w) < it.size) columns[columns.length - 1]!.push(it);
+    else columns.push([it]);
+  }
+  const lines: Line[] = [];
+  for (const g of groups) {
+    const frags = fragmentsOf(g);
+    if (frags.length) lines.push(makeLine(index, frags));
+  }
+  for (const c of columns) {
+    const text = c.map((i) => i.str.trim()).join('');
+    const f: Frag = { text, x0: c[0]!.x, x1: c[0]!.x + c[0]!.size, top: c[0]!.y, bottom: c.at(-1)!.y + c.at(-1)!.w, size: c[0]!.size, value: false };
+    // Written where its middle is: as a line of its own among the rows it spans.
+    const mid = (f.top + f.bottom) / 2;
+    lines.push({ ...makeLine(index, [f]), top: mid - f.size / 2, bottom: mid + f.size / 2 });
+  }
+  return lines.sort((a, b) => a.top - b.top || a.x0 - b.x0);
+}
+
+function makeLine(page: number, frags: Frag[]): Line {
+  return {
+    page, frags,
+    top: Math.min(...frags.map((f) => f.top)), bottom: Math.max(...frags.map((f) => f.bottom)),
+    x0: frags[0]!.x0, x1: Math.max(...frags.map((f) => f.x1)), size: Math.max(...frags.map((f) => f.size)),
+  };
+}
+
+/** Page numbers and running heads: short lines in the top or bottom margin, a page number or repeated on pages. */
+export function dropChrome(pages: readonly PdfPageText[], lines: Line[]): Line[] {
+  const inMargin = (l: Line) => {
+    const h = pages[l.page]!.height;
+    return l.bottom < h * 0.1 || l.top > h * 0.88;
+  };
+  const key = (l: Line) => lineText(l).replace(/\d+/g, '#').replace(/\s+/g, '');
+  const seen = new Map<string, Set<number>>();
+  for (const l of lines) {
+    if (!inMargin(l)) continue;
+    const k = key(l);
+    if (!seen.has(k)) seen.set(k, new Set());
+    seen.get(k)!.add(l.page);
+  }
+  return lines.filter((l) => {
+    if (!inMargin(l)) return true;
+    const t = lineText(l).replace(/\s+/g, ' ').trim();
+    if (PAGE_NUMBER.test(t)) return false;
+    return !(pages.length > 1 && seen.get(key(l))!.size >= 2 && t.length <= 60);
+  });
+}
+
