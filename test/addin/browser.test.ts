@@ -16,7 +16,7 @@ import { sheetPlan } from '../../shared/layout.js';
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
 if (process.env.CI && !present) throw new Error(`CI needs Debian's Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`);
-const SUPPORT = join(import.meta.dirname, '../../addin/test-support/browser');
+const SUPPORT = join(import.meta.dirname, 'host/browser');
 export const SCREENSHOT = join(import.meta.dirname, '../../.data/addin-e2e.png');
 
 describe.skipIf(!present)('task pane in Chromium with the fake Excel host', () => {

@@ -1,6 +1,6 @@
 /** The fake host keeps Office.js's discipline, so the pane's tests mean something. */
 import { describe, expect, it } from 'vitest';
-import { FakeExcelHost } from '../../addin/test-support/fake-excel.js';
+import { FakeExcelHost } from './host/fake-excel.js';
 
 describe('fake Excel host', () => {
   it('throws PropertyNotLoaded before load + sync, counts syncs, and applies writes only at sync', async () => {

@@ -5,7 +5,7 @@ import { LAYOUT_TEXTS } from '../../shared/layout.js';
 import { relations } from '../../shared/rules/relations.js';
 import { consistentDraft, rng } from '../support/generate.js';
 import { at, blocksOf, laidOut } from './support.js';
-import { rectAddress } from '../../addin/test-support/fake/model.js';
+import { rectAddress } from './host/fake/model.js';
 import { PANE_TEXTS } from '../../addin/src/texts.js';
 import { findNianbaoSheets, SheetSession } from '../../addin/src/session.js';
 

@@ -1,7 +1,7 @@
 /** Helpers for the add-in tests: a laid-out sheet on the fake host, and pasting a draft's tables into it. */
 import { parseRange, type SheetPlan } from '../../shared/layout.js';
 import type { Draft } from '../../shared/draft.js';
-import { FakeExcelHost, type FakeHostOptions } from '../../addin/test-support/fake-excel.js';
+import { FakeExcelHost, type FakeHostOptions } from './host/fake-excel.js';
 import { insertStandardSheet } from '../../addin/src/layout-writer.js';
 import { SheetSession } from '../../addin/src/session.js';
 import type { FormatId } from '../../shared/formats/index.js';

@@ -2,7 +2,7 @@
 import type {
   BorderSide, LoadArg, XConditionalFormat, XConditionalFormatCollection, XDataValidation, XRange, XRangeBorder,
   XRangeBorderCollection, XRangeFormat,
-} from '../../src/office-types.js';
+} from '../../../../addin/src/office-types.js';
 import { evaluate } from './formula.js';
 import { notLoaded, OfficeError, Proxy, type Batch } from './client.js';
 import {

@@ -2,7 +2,7 @@
 import type {
   ChangedArgs, LoadArg, XApplication, XCustomProperty, XCustomPropertyCollection, XEventSource, XNamedItem,
   XNamedItemCollection, XNote, XNoteCollection, XRuntime, XWorkbook, XWorksheet, XWorksheetCollection,
-} from '../../src/office-types.js';
+} from '../../../../addin/src/office-types.js';
 import { CollectionProxy, OfficeError, Proxy, requireSheet, type Batch } from './client.js';
 import { parseLocal, rectAddress, splitAddress, type NameModel, type SheetModel } from './model.js';
 import { FakeRange } from './range.js';

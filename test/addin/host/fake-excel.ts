@@ -5,7 +5,7 @@
  * merges, names, data validation, conditional formats (evaluated, so a test can see a cell turn red), custom
  * properties and notes (ExcelApi 1.18 only). User actions — typing, pasting a block, undo — raise events as Excel does.
  */
-import type { ChangedArgs, ExcelHost, XRequestContext } from '../src/office-types.js';
+import type { ChangedArgs, ExcelHost, XRequestContext } from '../../../addin/src/office-types.js';
 import type { Batch } from './fake/client.js';
 import { parseLocal, rectAddress, splitAddress, WorkbookModel, type CellModel, type SheetModel } from './fake/model.js';
 import { FakeRuntime, FakeWorkbook, type Handler, type HostHooks } from './fake/workbook.js';
