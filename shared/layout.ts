@@ -12,7 +12,8 @@ import { isSheetRelation, totalFormula, violationFormula, type Locate } from './
 import { LAYOUT_TEXTS } from './layout/texts.js';
 
 export { address, columnName, parseAddress, parseRange, rangeOf, type Rect } from './layout/a1.js';
-export { LAYOUT_TEXTS } from './layout/texts.js';
+export { LAYOUT_TEXTS, SHAPE_TEXTS, TABLE_TITLE } from './layout/texts.js';
+export { liveBottom, locateGrid, parseNameFormula, readLiveCells, type LiveLayout, type LiveName, type SheetGrid } from './layout/live.js';
 export { cellsFromValues } from './layout/values.js';
 
 export interface PlanCell {

@@ -10,9 +10,9 @@ export const YEAR: Record<FormatId, number> = { '2019': 2020, '2021': 2024 };
 
 export async function laidOut(format: FormatId, options: FakeHostOptions = {}) {
   const host = new FakeExcelHost(options);
-  const { plan, id } = await insertStandardSheet(host, { format, year: YEAR[format], agency: '测试市测试局' });
+  const { plan, id, key } = await insertStandardSheet(host, { format, year: YEAR[format], agency: '测试市测试局' });
   await host.idle();
-  const session = new SheetSession(host, { id, name: plan.sheetName, format, year: YEAR[format], agency: '测试市测试局' });
+  const session = new SheetSession(host, { id, name: plan.sheetName, format, year: YEAR[format], agency: '测试市测试局', key });
   await session.attach();
   await session.schedule();
   await host.idle();
