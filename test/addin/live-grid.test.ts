@@ -84,10 +84,10 @@ describe('structure changes', () => {
 
   it('a deleted name is noticed once per change, and the grid is still read by its labels', async () => {
     const { plan, host, session } = await filled('2019', 5);
-    expect(host.deleteName('NB_T4', plan.sheetName)).toBe(true);
+    expect(host.deleteName('NB_T4_1', plan.sheetName)).toBe(true);
     host.type(`'${plan.sheetName}'!${at(plan, 't4.review.upheld').address}`, String(Number(session.last!.cells['t4.review.upheld']) + 1));
     await host.idle();
-    expect(session.last!.layout.problems).toEqual(['表四的名称 NB_T4 已被删除']);
+    expect(session.last!.layout.problems).toEqual(['表四的名称 NB_T4_1 已被删除']);
     expect(session.last!.findings.map((f) => f.rule)).toContain('t4.group-total');
   });
 

@@ -65,14 +65,19 @@ describe.each(FORMAT_IDS)('the template of format %s, re-read with exceljs', (fo
     }
   });
 
-  it('has a red conditional format for every sum rule a sheet can check by itself', async () => {
+  it('has a red conditional format for every sum rule a sheet can check by itself, for text and negatives in inputs, and for totals over text', async () => {
     const { bytes, plan } = await made;
     const ws = (await loadBook(bytes)).getWorksheet(plan.sheetName)!;
     type Rule = { type: string; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } };
     const sheetCfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] }).conditionalFormattings;
     const cfs = sheetCfs.flatMap((cf) => cf.rules.map((rule) => ({ ref: cf.ref, rule })));
     const sheetRules = relations(format).filter((r) => [...r.actual, ...r.expected].every((t) => t.year === 'this'));
-    expect(new Set(plan.conditionalFormats.map((c) => c.rule))).toEqual(new Set(sheetRules.map((r) => r.rule)));
+    expect(new Set(plan.conditionalFormats.map((c) => c.rule))).toEqual(new Set([...sheetRules.map((r) => r.rule), 'cell.not-a-count', 'cell.not-a-number']));
+    // Every input cell is covered by a text/negative rule.
+    const inputRules = plan.conditionalFormats.filter((c) => c.rule.startsWith('cell.'));
+    for (const c of plan.cells.filter((x) => x.cellId)) {
+      expect(inputRules.some((r) => { const k = parseRange(r.ref)!; return c.row >= k.top && c.row <= k.bottom && c.col >= k.left && c.col <= k.right; }), c.address).toBe(true);
+    }
     expect(cfs).toHaveLength(plan.conditionalFormats.length);
     for (const c of plan.conditionalFormats) {
       const found = cfs.find((x) => x.ref === c.ref && x.rule.formulae?.[0] === c.formula.slice(1));
