@@ -113,7 +113,8 @@ function textUnits(text: string): number {
   return n;
 }
 
-const WIDTH_CAP: Readonly<Record<string, number>> = { label: 30, header: 12, caption: 12, note: 12, value: 10 };
+/** Column widths (characters, CJK double) are capped so that t3's ten columns print on A4 portrait at ≥ 9 pt; labels wrap. */
+const WIDTH_CAP: Readonly<Record<string, number>> = { label: 14, header: 10, caption: 10, note: 10, value: 10 };
 const LINE_HEIGHT = 16;
 
 /** Where each value cell of each block sits: the blocks are runs of grid rows holding value cells. */
@@ -292,8 +293,11 @@ export function sheetPlan(format: FormatId, options: SheetPlanOptions = {}): She
   for (const r of sheetRelations) {
     const cell = byId.get(r.actual[0]!.ref)!;
     if (cell.role !== 'total' || !cell.formula || r.actual.length !== 1 || !cell.formula.includes(compactRanges(r.expected.map((t) => at(t.ref))).join(','))) continue;
+    // Text among the parts = parts − numbers − blanks (COUNTBLANK also counts a part total left "" by its formula);
+    // the same in Excel, WPS and LibreOffice, where COUNTIF wildcards are not.
     const parts = compactRanges(r.expected.map((t) => at(t.ref)));
-    conditionalFormats.push({ ref: cell.address, formula: `=${parts.map((p) => `COUNTIF(${p},"?*")`).join('+')}>0`, rule: r.rule, ...PLAN_COLORS.error });
+    const formula = `=${r.expected.length}-COUNT(${parts.join(',')})${parts.map((p) => `-COUNTBLANK(${p})`).join('')}>0`;
+    conditionalFormats.push({ ref: cell.address, formula, rule: r.rule, ...PLAN_COLORS.error });
   }
 
   // Widths from single-column cells; heights so that wrapped text fits its merged area.
@@ -302,7 +306,7 @@ export function sheetPlan(format: FormatId, options: SheetPlanOptions = {}): She
     if (colSpan !== 1 || cell.role === 'title') continue;
     const role = cell.role === 'input' || cell.role === 'total' ? 'value' : cell.role;
     const want = Math.min(textUnits(cell.text ?? '') + 2, WIDTH_CAP[role] ?? 10);
-    columnWidths[cell.col] = Math.max(columnWidths[cell.col]!, want, role === 'value' ? 10 : 0);
+    columnWidths[cell.col] = Math.max(columnWidths[cell.col]!, want, role === 'value' ? 8 : 0);
   }
   const rowHeights: (number | undefined)[] = Array.from({ length: height }, () => undefined);
   rowHeights[0] = 28;

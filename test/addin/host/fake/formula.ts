@@ -1,6 +1,6 @@
 /**
  * A small spreadsheet formula evaluator for the fake Excel host: numbers, text, TRUE/FALSE, A1 references and
- * ranges (with $), + - * / & and comparisons, and the functions the plan's formulas use (SUM, COUNT, COUNTIF, ISNUMBER, ISTEXT,
+ * ranges (with $), + - * / & and comparisons, and the functions the plan's formulas use (SUM, COUNT, COUNTBLANK, COUNTIF, ISNUMBER, ISTEXT,
  * AND, OR, NOT, ABS, IF, ROUND). Errors evaluate to an Excel error text such as '#VALUE!'.
  */
 
@@ -105,6 +105,7 @@ export function evaluate(formula: string, read: CellReader, offset = { rows: 0, 
           return s;
         }
         case 'COUNT': { let n = 0; each(args, (v) => { if (typeof v === 'number') n++; }); return n; }
+        case 'COUNTBLANK': { let n = 0; each([args[0]!], (v) => { if (v === '') n++; }); return n; }
         case 'ISNUMBER': return typeof scalar(args[0]!) === 'number';
         case 'ISTEXT': return typeof scalar(args[0]!) === 'string';
         case 'COUNTIF': {
