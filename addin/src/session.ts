@@ -11,15 +11,14 @@ import { liveBottom, locateGrid, parseNameFormula, parseRange, readLiveCells, sh
 import { cellsFromValues } from '../../shared/layout.js';
 import { checkTables } from '../../shared/rules/evaluate.js';
 import type { Finding } from '../../shared/rules/catalogue.js';
-import type { Draft } from '../../shared/draft.js';
 import type { FormatId } from '../../shared/formats/index.js';
 import { desiredNotes, diffNotes, isOurNote, sheetQualified, splitCellAddress, type NoteDiff } from './notes.js';
 import type { ChangedArgs, ExcelHost, XNoteCollection, XRequestContext, XWorksheet } from './office-types.js';
 import { GRID_PROTECTION, PROPERTY_AGENCY, PROPERTY_KEY, PROPERTY_YEAR, writeGridNames, writePlan } from './layout-writer.js';
-import { prefillFromPrevious } from './prefill.js';
+import { prefillFromPrevious, type PreviousReport } from '../../shared/layout/carry.js';
 import { PANE_TEXTS as T } from './texts.js';
 
-export type PreviousReport = Pick<Draft, 'year' | 'format' | 'cells'>;
+export type { PreviousReport } from '../../shared/layout/carry.js';
 
 export interface CheckResult {
   findings: Finding[];
