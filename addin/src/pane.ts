@@ -49,7 +49,8 @@ export function startPane(host: ExcelHost, doc: Document, options: PaneOptions =
   const say = (text: string, kind: 'info' | 'error' = 'info') => { status.textContent = text; status.className = `status ${kind}`; };
   const fail = (e: unknown) => say(e instanceof PasswordProtectedError ? e.message : T.failed(e instanceof Error ? e.message : String(e)), 'error');
 
-  for (let y = now.getFullYear(); y >= FIRST_SUPPORTED_YEAR; y--) year.add(new Option(`${y} 年度`, String(y)));
+  const option = (label: string, value: string) => Object.assign(doc.createElement('option'), { text: label, value });
+  for (let y = now.getFullYear(); y >= FIRST_SUPPORTED_YEAR; y--) year.add(option(`${y} 年度`, String(y)));
   year.value = String(now.getFullYear() - 1);
   const showFormat = () => {
     const f = formatIdForYear(Number(year.value));
@@ -63,7 +64,7 @@ export function startPane(host: ExcelHost, doc: Document, options: PaneOptions =
   const showPicker = () => {
     picker.replaceChildren(...sessions.map((s) => {
       const errors = s.last ? s.last.findings.filter((f) => f.severity === 'error').length : undefined;
-      const o = new Option(T.sheetOption(s.sheet.name, errors), s.sheet.key);
+      const o = option(T.sheetOption(s.sheet.name, errors), s.sheet.key);
       o.selected = s === current;
       return o;
     }));
