@@ -25,7 +25,7 @@ describe.each(FORMAT_IDS)('the template of format %s, re-read with exceljs', (fo
     }
     const merges = (ws.model as unknown as { merges: string[] }).merges;
     expect([...merges].sort()).toEqual(plan.merges.map((m) => `${m.from}:${m.to}`).sort());
-    plan.columnWidths.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBe(w));
+    plan.columnWidths.forEach((w, i) => expect(ws.getColumn(i + 1).width ?? 9).toBe(w));
     const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
     expect(names.map((n) => [n.name, n.ranges[0]]).sort()).toEqual(plan.names.map((n) => [n.name, n.ref]).sort());
     const meta = wb.getWorksheet(META_SHEET)!;
