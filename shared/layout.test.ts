@@ -3,7 +3,7 @@ import { catalogue, FORMAT_IDS, TABLE_IDS, tableGrids } from './formats/index.js
 import { relations } from './rules/relations.js';
 import { checkTables } from './rules/evaluate.js';
 import { emptyDraft } from './draft.js';
-import { address, cellsFromValues, columnGroups, parseRange, sheetPlan, type SheetPlan } from './layout.js';
+import { address, cellsFromValues, columnGroups, isRowLayout, parseRange, sheetPlan, type SheetPlan } from './layout.js';
 import { evaluateTotal } from './layout/sum-formula.js';
 
 /** Every single cell a range list like '$D$5:$D$9,$E$5' covers, as 'D5' addresses. */
@@ -38,6 +38,15 @@ describe.each(FORMAT_IDS)('the sheet plan of format %s', (format) => {
     const drawn = plan.cells.filter((c) => c.text !== undefined).map((c) => c.text);
     for (const g of tableGrids(format).t4.rows.flat()) if (g.text) expect(drawn).toContain(g.text);
     expect(plan.pageBreaks).toEqual(['t3', 't4'].map((t) => parseRange(plan.tables.find((x) => x.table === t)!.ref)!.top - 1));
+  });
+
+  it('still knows the earlier layout (t4 as one row, name NB_T4), to read sheets made before', () => {
+    const row = sheetPlan(format, { wideTables: 'row' });
+    expect(row.width).toBe(tableGrids(format).t4.width);
+    expect(row.names.filter((n) => n.table === 't4').map((n) => n.name)).toEqual(['NB_T4']);
+    expect(isRowLayout(row.names.map((n) => n.name))).toBe(true);
+    expect(isRowLayout(plan.names.map((n) => n.name))).toBe(false);
+    expect(Object.keys(row.addressOf).sort()).toEqual(Object.keys(plan.addressOf).sort());
   });
 
   it('draws every merge of the official grids, and nothing else but the title', () => {

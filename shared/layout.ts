@@ -89,7 +89,20 @@ export interface SheetPlan {
   height: number; width: number;
 }
 
-export interface SheetPlanOptions { agency?: string; year?: number; sheetName?: string }
+export interface SheetPlanOptions {
+  agency?: string; year?: number; sheetName?: string;
+  /**
+   * 'groups' (default): t4 drawn as its three column groups, for A4 portrait. 'row': t4 as one fifteen-column row,
+   * as sheets and templates made before 2026-12 have it (names NB_T4 instead of NB_T4_1..3) — to read those.
+   */
+  wideTables?: 'groups' | 'row';
+}
+
+/** The layout of a sheet made by an earlier version (t4 as one row), recognised by its single NB_T4 name. */
+export function isRowLayout(names: readonly string[]): boolean {
+  const upper = new Set(names.map((n) => n.toUpperCase()));
+  return upper.has('NB_T4') && !upper.has('NB_T4_1');
+}
 
 export const PLAN_COLORS = {
   input: '#FFF2CC',
@@ -138,9 +151,9 @@ const PRINT_MAX_COLUMNS = 10;
  * (t4's fifteen columns) runs of columns whose value cells belong to one row of the catalogue (行政复议,
  * 未经复议直接起诉, 复议后起诉). Headings spanning several groups are repeated over each.
  */
-export function columnGroups(grid: TableGrid): { cells: GridCell[]; width: number; height: number }[] {
+export function columnGroups(grid: TableGrid, wide: 'groups' | 'row' = 'groups'): { cells: GridCell[]; width: number; height: number }[] {
   const all = grid.rows.flat();
-  if (grid.width <= PRINT_MAX_COLUMNS) return [{ cells: [...all], width: grid.width, height: grid.height }];
+  if (grid.width <= PRINT_MAX_COLUMNS || wide === 'row') return [{ cells: [...all], width: grid.width, height: grid.height }];
   const keyAt = new Map<number, string>();
   for (const c of all) if (c.role === 'value') for (let j = 0; j < c.colSpan; j++) keyAt.set(c.col + j, c.cellId!.split('.').slice(0, 2).join('.'));
   const ranges: [number, number][] = [];
@@ -186,7 +199,8 @@ export function sheetPlan(format: FormatId, options: SheetPlanOptions = {}): She
   const sheetName = options.sheetName ?? LAYOUT_TEXTS.sheetName;
   const grids = tableGrids(format);
   const cat = catalogue(format);
-  const width = Math.max(...TABLE_IDS.flatMap((t) => columnGroups(grids[t]).map((g) => g.width)));
+  const wide = options.wideTables ?? 'groups';
+  const width = Math.max(...TABLE_IDS.flatMap((t) => columnGroups(grids[t], wide).map((g) => g.width)));
   const cells: PlanCell[] = [];
   const merges: SheetPlan['merges'] = [];
   const spans: { cell: PlanCell; rowSpan: number; colSpan: number }[] = [];
@@ -215,7 +229,7 @@ export function sheetPlan(format: FormatId, options: SheetPlanOptions = {}): She
     tableTitles.push({ table: t, row: origin });
     let top = origin + 1;
     // A table too wide for an A4 page in portrait (t4) is drawn as its column groups, one under the other.
-    for (const slice of columnGroups(grid)) {
+    for (const slice of columnGroups(grid, wide)) {
       const located = slice.cells.map((cell) => ({ cell, row: top + cell.row }));
       for (const { cell, row } of located) {
         const col = cell.col;

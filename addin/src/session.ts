@@ -7,7 +7,7 @@
  * protection around its own writes and puts it back, and when the clerk has set a password it says so once and
  * stops writing notes until the protection is lifted.
  */
-import { liveBottom, locateGrid, parseNameFormula, parseRange, readLiveCells, sheetPlan, type LiveLayout, type LiveName, type SheetGrid, type SheetPlan } from '../../shared/layout.js';
+import { isRowLayout, liveBottom, locateGrid, parseNameFormula, parseRange, readLiveCells, sheetPlan, type LiveLayout, type LiveName, type SheetGrid, type SheetPlan } from '../../shared/layout.js';
 import { cellsFromValues } from '../../shared/layout.js';
 import { checkTables } from '../../shared/rules/evaluate.js';
 import type { Finding } from '../../shared/rules/catalogue.js';
@@ -153,24 +153,35 @@ export class SheetSession {
     };
   }
 
-  private layoutOf(read: ReturnType<SheetSession['queueRead']>): { grid: SheetGrid; layout: LiveLayout } {
+  /**
+   * Where the cells are now. A sheet laid out by an earlier version (t4 as one row, name NB_T4) is read with that
+   * layout; 「修复表格」 turns it into the current one.
+   */
+  private layoutOf(read: ReturnType<SheetSession['queueRead']>): { grid: SheetGrid; layout: LiveLayout; plan: SheetPlan } {
     this.sheet.name = read.ws.name; // the clerk may have renamed the sheet; notes are addressed by name
     const origin = read.used.isNullObject ? undefined : parseRange(read.used.address);
     const grid: SheetGrid = origin ? { top: origin.top, left: origin.left, values: read.used.values } : { top: 0, left: 0, values: [] };
-    const names: LiveName[] = [...read.own.items, ...read.book.items].map((n) => ({ name: n.name, formula: String(n.formula) }));
-    return { grid, layout: locateGrid(this.plan, this.sheet.name, names, grid) };
+    const names: LiveName[] = [...read.own.items, ...read.book.items]
+      .map((n) => ({ name: n.name, formula: String(n.formula) }))
+      .filter((n) => { const t = parseNameFormula(n.formula).sheet; return t === undefined || t.toLowerCase() === this.sheet.name.toLowerCase(); });
+    const plan = isRowLayout(names.map((n) => n.name))
+      ? (this.rowPlan ??= sheetPlan(this.sheet.format, { agency: this.sheet.agency, year: this.sheet.year, sheetName: this.sheet.name, wideTables: 'row' }))
+      : this.plan;
+    return { grid, layout: locateGrid(plan, this.sheet.name, names, grid), plan };
   }
+
+  private rowPlan?: SheetPlan;
 
   /** Reads the grid (one sync), checks it, updates notes (one more sync only when a note changes). */
   async check(): Promise<CheckResult> {
     return this.host.run(async (ctx) => {
       const read = this.queueRead(ctx);
       await ctx.sync();
-      const { grid, layout } = this.layoutOf(read);
+      const { grid, layout, plan } = this.layoutOf(read);
       const isProtected = read.protection.protected;
       if (!isProtected) this.passwordLocked = false;
       const t0 = performance.now();
-      const cells = readLiveCells(this.plan, layout, grid);
+      const cells = readLiveCells(plan, layout, grid);
       const findings = checkTables({ year: this.sheet.year, format: this.sheet.format, cells }, this.previous ? { previous: this.previous } : {});
       const evalMs = performance.now() - t0;
       if (this.notesSupported && !this.passwordLocked) await this.writeNotes(ctx, findings, layout, isProtected);
@@ -287,10 +298,10 @@ export class SheetSession {
   async repair(): Promise<{ restored: number; lost: number }> {
     let restored = 0, lost = 0;
     await this.writeGuarded(async (ctx, ws, read) => {
-      const { grid, layout } = this.layoutOf(read);
+      const { grid, layout, plan: found } = this.layoutOf(read);
       const formulas = read.used.isNullObject ? [] : read.used.formulas;
       const kept: [string, unknown][] = [];
-      for (const c of this.plan.cells) {
+      for (const c of found.cells) {
         if (!c.cellId) continue;
         const a = layout.addressOf[c.cellId];
         const p = a ? parseRange(a)! : undefined;
@@ -301,9 +312,9 @@ export class SheetSession {
         if (c.role === 'total' && typeof f === 'string' && f.startsWith('=')) continue;
         kept.push([c.cellId, v]);
       }
-      const bottom = liveBottom(this.plan, layout);
+      const bottom = liveBottom(found, layout);
       // The grid's names go (its own, and workbook-wide ones that point at this sheet) and come back fresh.
-      const ours = (name: string) => this.plan.names.some((p) => p.name.toLowerCase() === name.toLowerCase());
+      const ours = (name: string) => [...this.plan.names, ...found.names].some((p) => p.name.toLowerCase() === name.toLowerCase());
       for (const n of read.own.items) if (ours(n.name)) n.delete();
       for (const n of read.book.items) {
         const target = parseNameFormula(String(n.formula)).sheet;

@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { relations } from '../../shared/rules/relations.js';
-import { parseRange } from '../../shared/layout.js';
+import { parseRange, sheetPlan } from '../../shared/layout.js';
+import { FakeExcelHost } from './host/fake-excel.js';
 import { findNianbaoSheets, previousSetting, SheetSession } from '../../addin/src/session.js';
-import { insertStandardSheet } from '../../addin/src/layout-writer.js';
+import { insertStandardSheet, PROPERTY_AGENCY, PROPERTY_YEAR, writePlan } from '../../addin/src/layout-writer.js';
 import { PANE_TEXTS } from '../../addin/src/texts.js';
 import { consistentDraft, previousOf, rng } from '../support/generate.js';
 import { at, blocksOf, laidOut, YEAR } from './support.js';
@@ -193,5 +194,40 @@ describe('last year stays in the workbook', () => {
     expect(carryRules(reopened)).toEqual(carryRules(session));
     expect(host.workbook.settings.get('Office.AutoShowTaskpaneWithDocument')).toBe(true);
     expect(relations('2021').some((r) => r.rule.startsWith('carry.'))).toBe(true);
+  });
+});
+
+describe('a sheet laid out by the earlier version (t4 as one fifteen-column row, workbook-wide names)', () => {
+  it('is read as it is, with no shape warning; 「修复表格」 turns it into the current layout keeping every number', async () => {
+    const host = new FakeExcelHost();
+    const old = sheetPlan('2021', { agency: '旧局', year: 2024, wideTables: 'row' });
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add(old.sheetName);
+      writePlan(ws, old, { [PROPERTY_YEAR]: '2024', [PROPERTY_AGENCY]: '旧局' });
+      for (const n of old.names) ctx.workbook.names.add(n.name, `=${n.ref}`);
+      await ctx.sync();
+    });
+    const draft = consistentDraft('2021', rng(77));
+    for (const b of blocksOf(old, draft)) host.paste(`'${old.sheetName}'!${b.at}`, b.rows);
+    const [info] = await findNianbaoSheets(host);
+    const session = new SheetSession(host, info!);
+    await session.attach();
+    await session.schedule();
+    expect(session.last!.layout.problems).toEqual([]);
+    expect(session.last!.findings).toEqual([]);
+    expect(session.last!.layout.addressOf['t4.suit-after-review.total']).toBe(old.addressOf['t4.suit-after-review.total']);
+
+    const r = await session.repair();
+    expect(r).toMatchObject({ lost: 0 });
+    const now = sheetPlan('2021', { agency: '旧局', year: 2024 });
+    const sheet = host.sheet(old.sheetName);
+    for (const [id, a] of Object.entries(now.addressOf)) {
+      const p = parseRange(a)!;
+      expect(String(sheet.value(p.top, p.left)), id).toBe(draft.cells[id] ?? '');
+    }
+    expect(host.workbook.names.size).toBe(0);
+    expect([...sheet.names.keys()]).toEqual(now.names.map((n) => n.name));
+    expect(session.last!.layout.problems).toEqual([]);
+    expect(session.last!.findings).toEqual([]);
   });
 });

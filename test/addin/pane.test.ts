@@ -72,6 +72,10 @@ describe('the pane with several 年报 sheets', () => {
     await until(() => document.getElementById('shape')!.hidden, host);
     expect(text('status')).toContain('表格已修复，保留了 1 个已填的数字');
     expect(String(host.sheet(plan.sheetName).value(at(plan, 't3.new.natural').row, at(plan, 't3.new.natural').col))).toBe('4');
+    // The total that was still a formula gets the format's formula back (and adds up the kept number).
+    const total = at(plan, 't3.new.total');
+    expect(host.sheet(plan.sheetName).peek(total.row, total.col)!.formula).toBe(plan.cells.find((c) => c.cellId === 't3.new.total')!.formula);
+    expect(host.sheet(plan.sheetName).value(total.row, total.col)).toBe(4);
   });
 });
 
