@@ -43,7 +43,6 @@ describe.each(FORMAT_IDS)('插入标准表格, format %s', (format) => {
     }
     expect(sheet.columnWidths.size).toBe(plan.columnWidths.length);
 
-    // A defined name per input block, workbook-wide.
     // Names belong to the sheet (each 年报 sheet owns its own); the sheet is protected without a password.
     expect([...sheet.names.values()].map((n) => [n.name, n.ref])).toEqual(plan.names.map((n) => [n.name, n.ref]));
     expect(sheet.protection).toMatchObject({ options: { allowFormatCells: false, allowSort: false, allowInsertRows: false } });
