@@ -20,6 +20,12 @@ export interface ManifestOptions {
   baseUrl: string;
   /** Four-part version, e.g. '0.1.2503.41234'. */
   version: string;
+  /**
+   * Add a VersionOverrides 1.1 part that runs the pane's page as a shared runtime where Office has SharedRuntime 1.1
+   * (checks go on while the pane is closed). Off by default: the offline XSDs know only 1.0, so that part cannot be
+   * validated here (the rest still is).
+   */
+  sharedRuntime?: boolean;
 }
 
 /** Texts of the manifest: zh-CN by default, en-US as the override. */
@@ -79,40 +85,9 @@ export function addinManifest(options: ManifestOptions): string {
   const origin = new URL(base).origin;
   const icon = (size: number) => url(`assets/icon-${size}.png`);
   const images = (indent: string) => RIBBON_SIZES.map((s) => `${indent}<bt:Image size="${s}" resid="Nianbao.Icon.${s}"/>`).join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<!-- 年报助手 Excel 加载项清单，由“nianbao manifest”为 ${esc(base)} 生成；部署到别处时重新生成，不要手改。 -->
-<OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1"
-           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-           xmlns:bt="http://schemas.microsoft.com/office/officeappbasictypes/1.0"
-           xmlns:ov="http://schemas.microsoft.com/office/taskpaneappversionoverrides"
-           xsi:type="TaskPaneApp">
-  <Id>${ADDIN_ID}</Id>
-  <Version>${options.version}</Version>
-  <ProviderName>nianbao</ProviderName>
-  <DefaultLocale>zh-CN</DefaultLocale>
-${localized('DisplayName', TEXT.displayName, '', '  ')}
-${localized('Description', TEXT.description, '', '  ')}
-  <IconUrl DefaultValue="${icon(64)}"/>
-  <HighResolutionIconUrl DefaultValue="${icon(128)}"/>
-  <SupportUrl DefaultValue="${url('help.html')}"/>
-  <AppDomains>
-    <AppDomain>${esc(origin)}</AppDomain>
-  </AppDomains>
-  <Hosts>
-    <Host Name="Workbook"/>
-  </Hosts>
-  <Requirements>
-    <Sets DefaultMinVersion="1.1">
-      <Set Name="ExcelApi" MinVersion="1.12"/>
-    </Sets>
-  </Requirements>
-  <DefaultSettings>
-    <SourceLocation DefaultValue="${url('taskpane.html')}"/>
-  </DefaultSettings>
-  <Permissions>ReadWriteDocument</Permissions>
-  <VersionOverrides xmlns="http://schemas.microsoft.com/office/taskpaneappversionoverrides" xsi:type="VersionOverridesV1_0">
-    <Hosts>
-      <Host xsi:type="Workbook">
+  const indent = (text: string, by: string) => text.split('\n').map((l) => (l ? by + l : l)).join('\n');
+  const hosts = (runtimes: string) => `    <Hosts>
+      <Host xsi:type="Workbook">${runtimes}
         <DesktopFormFactor>
           <GetStarted>
             <Title resid="Nianbao.GetStarted.Title"/>
@@ -145,8 +120,8 @@ ${images('                    ')}
           </ExtensionPoint>
         </DesktopFormFactor>
       </Host>
-    </Hosts>
-    <Resources>
+    </Hosts>`;
+  const resources = `    <Resources>
       <bt:Images>
 ${RIBBON_SIZES.map((s) => `        <bt:Image id="Nianbao.Icon.${s}" DefaultValue="${icon(s)}"/>`).join('\n')}
       </bt:Images>
@@ -163,8 +138,57 @@ ${localized('bt:String', TEXT.gettingStarted, ' id="Nianbao.GetStarted.Title"', 
 ${localized('bt:String', TEXT.tooltip, ' id="Nianbao.Button.Tooltip"', '        ')}
 ${localized('bt:String', TEXT.gettingStartedText, ' id="Nianbao.GetStarted.Description"', '        ')}
       </bt:LongStrings>
-    </Resources>
-  </VersionOverrides>
+    </Resources>`;
+  const sharedRuntimePart = `    <!-- Where Office has SharedRuntime 1.1, the pane's page runs as a shared runtime that stays alive while the pane
+         is closed, so the checks go on; older Office reads only the 1.0 part above (checks pause while the pane is closed). -->
+    <VersionOverrides xmlns="http://schemas.microsoft.com/office/taskpaneappversionoverrides/1.1" xsi:type="VersionOverridesV1_1">
+      <Requirements>
+        <bt:Sets DefaultMinVersion="1.1">
+          <bt:Set Name="SharedRuntime" MinVersion="1.1"/>
+        </bt:Sets>
+      </Requirements>
+${indent(hosts(`
+          <Runtimes>
+            <Runtime resid="Nianbao.Taskpane.Url" lifetime="long"/>
+          </Runtimes>`), '  ')}
+${indent(resources, '  ')}
+    </VersionOverrides>
+`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!-- 年报助手 Excel 加载项清单，由“nianbao manifest”为 ${esc(base)} 生成；部署到别处时重新生成，不要手改。 -->
+<OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1"
+           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+           xmlns:bt="http://schemas.microsoft.com/office/officeappbasictypes/1.0"
+           xmlns:ov="http://schemas.microsoft.com/office/taskpaneappversionoverrides"
+           xsi:type="TaskPaneApp">
+  <Id>${ADDIN_ID}</Id>
+  <Version>${options.version}</Version>
+  <ProviderName>nianbao</ProviderName>
+  <DefaultLocale>zh-CN</DefaultLocale>
+${localized('DisplayName', TEXT.displayName, '', '  ')}
+${localized('Description', TEXT.description, '', '  ')}
+  <IconUrl DefaultValue="${icon(64)}"/>
+  <HighResolutionIconUrl DefaultValue="${icon(128)}"/>
+  <SupportUrl DefaultValue="${url('help.html')}"/>
+  <AppDomains>
+    <AppDomain>${esc(origin)}</AppDomain>
+  </AppDomains>
+  <Hosts>
+    <Host Name="Workbook"/>
+  </Hosts>
+  <Requirements>
+    <Sets DefaultMinVersion="1.1">
+      <Set Name="ExcelApi" MinVersion="1.12"/>
+    </Sets>
+  </Requirements>
+  <DefaultSettings>
+    <SourceLocation DefaultValue="${url('taskpane.html')}"/>
+  </DefaultSettings>
+  <Permissions>ReadWriteDocument</Permissions>
+  <VersionOverrides xmlns="http://schemas.microsoft.com/office/taskpaneappversionoverrides" xsi:type="VersionOverridesV1_0">
+${hosts('')}
+${resources}
+${options.sharedRuntime ? sharedRuntimePart : ''}  </VersionOverrides>
 </OfficeApp>
 `;
 }

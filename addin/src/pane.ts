@@ -27,6 +27,8 @@ export interface PaneOptions {
   now?: Date;
   /** How the importer is obtained; default: load importer.js next to the pane. */
   importer?: () => Promise<Importer>;
+  /** Called when the workbook is found to hold, or now holds, 年报 sheets (boot asks Office to load the add-in with it). */
+  onSheets?: (count: number) => void;
 }
 
 export function startPane(host: ExcelHost, doc: Document, options: PaneOptions = {}): Pane {
@@ -102,6 +104,7 @@ export function startPane(host: ExcelHost, doc: Document, options: PaneOptions =
     s.onNotice = (text) => say(text, 'error');
     await s.attach();
     await s.schedule();
+    options.onSheets?.(sessions.length);
     return s;
   }
 

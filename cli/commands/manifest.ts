@@ -10,6 +10,8 @@ export const HELP = `用法：nianbao manifest --base-url https://主机/路径/
   版本号每次生成都更新（Office 按版本号刷新缓存）。把 npm run build:addin 生成的
   addin/dist/ 整个目录放到该网址下，再把清单交给管理员部署或旁加载。
   --base-url  提供 addin/dist/ 的 https 网址（必须是 https）
+  --shared-runtime  另加 VersionOverrides 1.1 部分：支持 SharedRuntime 1.1 的 Office 中，
+            关闭任务窗格后仍继续核对，打开工作簿时自动加载（离线 XSD 只能校验 1.0 部分）
   -o          输出文件；省略时写到标准输出
 退出状态：0 成功；2 用法有误或文件无法写入`;
 
@@ -19,14 +21,14 @@ async function packageVersion(): Promise<string> {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const parsed = commandArgs(args, { 'base-url': { type: 'string' }, output: { type: 'string', short: 'o' } }, HELP, io);
+  const parsed = commandArgs(args, { 'base-url': { type: 'string' }, 'shared-runtime': { type: 'boolean' }, output: { type: 'string', short: 'o' } }, HELP, io);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (positionals.length) return usageError(io, `多余的参数：${positionals.join(' ')}`, HELP);
   if (!values['base-url']) return usageError(io, '请用 --base-url 给出加载项所在的 https 网址。', HELP);
   const base = normalizeBaseUrl(values['base-url']);
   if (typeof base !== 'string') return usageError(io, `--base-url：${base.error}`);
-  const xml = addinManifest({ baseUrl: base, version: freshVersion(await packageVersion()) });
+  const xml = addinManifest({ baseUrl: base, version: freshVersion(await packageVersion()), sharedRuntime: values['shared-runtime'] === true });
   if (!values.output) {
     io.stdout.write(xml);
     return EXIT.ok;

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -69,6 +69,26 @@ describe('nianbao manifest', () => {
     expect(info.stdout).toMatch(/Hosts: Workbook/);
     expect(info.stdout).toMatch(/Version: \d/);
   }, 60_000);
+
+  it('--shared-runtime adds a VersionOverrides 1.1 part with a long-lived runtime on the pane\'s page; the 1.0 part still validates', async () => {
+    const r = await runNianbao(dir, 'manifest', '--base-url', 'https://h.example/nb/', '--shared-runtime', '-o', 'shared.xml');
+    expect(r.code, r.stderr).toBe(0);
+    const xml = await readFile(join(dir, 'shared.xml'), 'utf8');
+    const part = / {4}<VersionOverrides xmlns="http:\/\/schemas\.microsoft\.com\/office\/taskpaneappversionoverrides\/1\.1" xsi:type="VersionOverridesV1_1">[\s\S]*?\n    <\/VersionOverrides>\n/.exec(xml)?.[0];
+    expect(part).toBeDefined();
+    expect(part).toContain('<bt:Set Name="SharedRuntime" MinVersion="1.1"/>');
+    expect(part).toMatch(/<Runtime resid="Nianbao\.Taskpane\.Url" lifetime="long"\/>/);
+    expect(part).toContain('<bt:Url id="Nianbao.Taskpane.Url" DefaultValue="https://h.example/nb/taskpane.html"/>');
+    // The offline XSDs predate 1.1: the manifest without that part must validate (and equals the default one).
+    const without = xml.replace(/    <!-- Where Office has SharedRuntime[\s\S]*?-->\n/, '').replace(part!, '');
+    const plain = await runNianbao(dir, 'manifest', '--base-url', 'https://h.example/nb/');
+    expect(without.replace(/<Version>[^<]*/, '')).toBe(plain.stdout.replace(/<Version>[^<]*/, ''));
+    if (xmllint) {
+      await writeFile(join(dir, 'shared-1.0.xml'), without);
+      const { stderr } = await run('xmllint', ['--noout', '--schema', XSD, join(dir, 'shared-1.0.xml')]);
+      expect(stderr).toContain('validates');
+    }
+  });
 
   it('refuses a base that is not https, and prints to stdout without -o', async () => {
     const bad = await runNianbao(dir, 'manifest', '--base-url', 'http://oa.example.gov.cn/nianbao/');
