@@ -3,7 +3,8 @@
  * icons. `npm run build:addin`; the server and the tests call `buildAddin()` when dist is missing or stale.
  */
 import { build } from 'esbuild';
-import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { icon, ICON_SIZES } from './icons.js';
@@ -13,6 +14,16 @@ export const DIST_DIR = join(ADDIN_DIR, 'dist');
 
 /** bundleBytes: the pane's own JavaScript (taskpane.js; office.js excluded); importerBytes: the on-demand importer. */
 export interface BuildResult { outdir: string; bundleBytes: number; importerBytes: number; files: string[] }
+
+/** What {{…}} in the static pages stands for: the package version and who to ask (NIANBAO_SUPPORT_CONTACT at build time). */
+function pageValues(): Record<string, string> {
+  const pkg = JSON.parse(readFileSync(join(ADDIN_DIR, '..', 'package.json'), 'utf8')) as { version: string };
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return {
+    version: esc(pkg.version),
+    contact: esc(process.env.NIANBAO_SUPPORT_CONTACT ?? '本单位政务公开工作机构或信息化管理员（部署时用 NIANBAO_SUPPORT_CONTACT 写入联系方式）'),
+  };
+}
 
 export async function buildAddin(options: { outdir?: string; minify?: boolean } = {}): Promise<BuildResult> {
   const outdir = options.outdir ?? DIST_DIR;
@@ -24,8 +35,11 @@ export async function buildAddin(options: { outdir?: string; minify?: boolean } 
     logLevel: 'silent',
   });
   const files: string[] = Object.keys(result.metafile.outputs);
+  const page = pageValues();
   for (const f of await readdir(join(ADDIN_DIR, 'static'))) {
-    await copyFile(join(ADDIN_DIR, 'static', f), join(outdir, f));
+    // Pages carry the version and the support contact (help.html is the manifest's SupportUrl); the rest is copied.
+    if (f.endsWith('.html')) await writeFile(join(outdir, f), (await readFile(join(ADDIN_DIR, 'static', f), 'utf8')).replace(/\{\{(\w+)\}\}/g, (m, k: string) => page[k] ?? m));
+    else await copyFile(join(ADDIN_DIR, 'static', f), join(outdir, f));
     files.push(join(outdir, f));
   }
   for (const size of ICON_SIZES) {

@@ -23,4 +23,5 @@ export function icon(size: number): Uint8Array {
   });
 }
 
-export const ICON_SIZES = [16, 32, 64, 80] as const;
+/** Every size the manifest names (shared/addin-manifest.ts), each drawn and served. */
+export { ADDIN_ICON_SIZES as ICON_SIZES } from '../shared/addin-manifest.js';

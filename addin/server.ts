@@ -11,6 +11,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { addinManifest, manifestVersion } from '../shared/addin-manifest.js';
 import { ADDIN_DIR, DIST_DIR, ensureBuilt } from './build.js';
 
 export interface AddinServerOptions {
@@ -83,11 +84,19 @@ export async function startAddinServer(opts: AddinServerOptions = {}): Promise<{
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }).end(body);
   };
 
+  // The manifest for where this server actually runs (its host and port), at the checked-in manifest's version.
+  let base = '';
+  const sendManifest = async (res: ServerResponse) => {
+    const version = manifestVersion(await readFile(join(ROOT, 'manifest.xml'), 'utf8')) ?? '0.1.0.0';
+    res.writeHead(200, { 'content-type': TYPES['.xml']!, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' })
+      .end(addinManifest({ baseUrl: base, version }));
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'https://localhost').pathname);
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     if (path === '/') return void res.writeHead(302, { location: '/taskpane.html' }).end();
-    if (path === '/manifest.xml') return send(res, join(ROOT, 'manifest.xml'));
+    if (path === '/manifest.xml') return sendManifest(res);
     if (path.startsWith('/office-js/')) return send(res, inside(officeDir, path.slice('/office-js/'.length)));
     if (path.startsWith('/test/') && opts.testDir) return send(res, inside(resolve(opts.testDir), path.slice('/test/'.length)));
     const file = inside(DIST_DIR, path.slice(1));
@@ -109,8 +118,9 @@ export async function startAddinServer(opts: AddinServerOptions = {}): Promise<{
     server.listen(opts.port ?? 3000, host, () => { server.off('error', fail); ok(); });
   });
   const { port } = server.address() as AddressInfo;
+  base = `https://${host.includes(':') ? `[${host}]` : host}:${port}/`;
   return {
-    url: `https://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    url: base,
     close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };
 }
@@ -118,5 +128,5 @@ export async function startAddinServer(opts: AddinServerOptions = {}): Promise<{
 if (process.argv[1] && resolve(process.argv[1]) === resolve(ADDIN_DIR, 'server.ts')) {
   const s = await startAddinServer({ port: Number(process.env.PORT ?? 3000) });
   const { certPath } = await localCertificate();
-  console.log(`年报助手加载项：${s.url}taskpane.html\n清单：${join(ROOT, 'manifest.xml')}\n证书（需信任一次）：${certPath}`);
+  console.log(`年报助手加载项：${s.url}taskpane.html\n清单（本端口）：${s.url}manifest.xml\n证书（需信任一次）：${certPath}`);
 }

@@ -8,7 +8,8 @@ type Command = { run(args: string[], io: CliIo): Promise<number>; HELP: string }
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   check: { summary: '检查草稿、已发布的年报或工作簿', load: () => import('./commands/check.js') },
   template: { summary: '生成自带检查的标准表格工作簿（.xlsx）', load: () => import('./commands/template.js') },
-  import: { summary: '把已发布的年报（.txt .md .html .docx）读成草稿（JSON）', load: () => import('./commands/import.js') },
+  import: { summary: '把已发布的年报（.txt .md .html .docx .doc .pdf）读成草稿（JSON）', load: () => import('./commands/import.js') },
+  manifest: { summary: '生成部署用的 Excel 加载项清单（manifest.xml）', load: () => import('./commands/manifest.js') },
   render: { summary: '把草稿排成完整的年度报告（.docx .html .md）', load: () => import('./commands/render.js') },
 };
 

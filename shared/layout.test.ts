@@ -3,7 +3,7 @@ import { catalogue, FORMAT_IDS, TABLE_IDS, tableGrids } from './formats/index.js
 import { relations } from './rules/relations.js';
 import { checkTables } from './rules/evaluate.js';
 import { emptyDraft } from './draft.js';
-import { address, cellsFromValues, parseRange, sheetPlan, type SheetPlan } from './layout.js';
+import { address, cellsFromValues, columnGroups, isRowLayout, parseRange, sheetPlan, type SheetPlan } from './layout.js';
 import { evaluateTotal } from './layout/sum-formula.js';
 
 /** Every single cell a range list like '$D$5:$D$9,$E$5' covers, as 'D5' addresses. */
@@ -16,18 +16,42 @@ function expand(refs: string): string[] {
   return out;
 }
 
-function tableTop(plan: SheetPlan, t: string): number {
-  return parseRange(plan.tables.find((x) => x.table === t)!.ref)!.top;
+/** Each drawn part of each table (t4 is drawn as its column groups) with its top row in the plan. */
+function drawnParts(plan: SheetPlan, format: (typeof FORMAT_IDS)[number]) {
+  return TABLE_IDS.flatMap((t) => {
+    const tops = plan.tables.filter((x) => x.table === t).map((x) => parseRange(x.ref)!.top);
+    const groups = columnGroups(tableGrids(format)[t]);
+    expect(groups).toHaveLength(tops.length);
+    return groups.map((g, i) => ({ table: t, top: tops[i]!, cells: g.cells }));
+  });
 }
 
 describe.each(FORMAT_IDS)('the sheet plan of format %s', (format) => {
   const plan = sheetPlan(format, { agency: '威海市某局', year: format === '2019' ? 2020 : 2024 });
   const cat = catalogue(format);
 
+  it('draws t4 as its three column groups, so that no part is wider than t3 (A4 portrait)', () => {
+    expect(plan.tables.filter((t) => t.table === 't4')).toHaveLength(3);
+    expect(plan.width).toBe(tableGrids(format).t3.width);
+    expect(plan.names.filter((n) => n.table === 't4').map((n) => n.name)).toEqual(['NB_T4_1', 'NB_T4_2', 'NB_T4_3']);
+    // Every t4 heading of the official grid is still drawn (the 行政诉讼 heading over both of its groups).
+    const drawn = plan.cells.filter((c) => c.text !== undefined).map((c) => c.text);
+    for (const g of tableGrids(format).t4.rows.flat()) if (g.text) expect(drawn).toContain(g.text);
+    expect(plan.pageBreaks).toEqual(['t3', 't4'].map((t) => parseRange(plan.tables.find((x) => x.table === t)!.ref)!.top - 1));
+  });
+
+  it('still knows the earlier layout (t4 as one row, name NB_T4), to read sheets made before', () => {
+    const row = sheetPlan(format, { wideTables: 'row' });
+    expect(row.width).toBe(tableGrids(format).t4.width);
+    expect(row.names.filter((n) => n.table === 't4').map((n) => n.name)).toEqual(['NB_T4']);
+    expect(isRowLayout(row.names.map((n) => n.name))).toBe(true);
+    expect(isRowLayout(plan.names.map((n) => n.name))).toBe(false);
+    expect(Object.keys(row.addressOf).sort()).toEqual(Object.keys(plan.addressOf).sort());
+  });
+
   it('draws every merge of the official grids, and nothing else but the title', () => {
-    const fromGrid = TABLE_IDS.flatMap((t) => {
-      const top = tableTop(plan, t);
-      return tableGrids(format)[t].rows.flat()
+    const fromGrid = drawnParts(plan, format).flatMap(({ top, cells }) => {
+      return cells
         .filter((c) => c.rowSpan > 1 || c.colSpan > 1)
         .map((c) => `${address(top + c.row, c.col)}:${address(top + c.row + c.rowSpan - 1, c.col + c.colSpan - 1)}`);
     });
@@ -37,9 +61,8 @@ describe.each(FORMAT_IDS)('the sheet plan of format %s', (format) => {
   });
 
   it('writes every label, header and note of the grids at its place, taken from the grid', () => {
-    for (const t of TABLE_IDS) {
-      const top = tableTop(plan, t);
-      for (const g of tableGrids(format)[t].rows.flat()) {
+    for (const { top, cells } of drawnParts(plan, format)) {
+      for (const g of cells) {
         const cell = plan.cells.find((c) => c.row === top + g.row && c.col === g.col)!;
         if (g.role === 'value') expect(cell.cellId).toBe(g.cellId);
         else expect([cell.text, cell.role, cell.locked]).toEqual([g.text, g.role, true]);

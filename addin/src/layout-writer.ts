@@ -1,8 +1,8 @@
 /**
  * 「插入标准表格」: writes a sheet plan (shared/layout.ts) onto a new worksheet — texts and SUM formulas, merges,
  * borders, widths, number formats, locked labels and tinted inputs, defined names, data validation with Chinese
- * alerts, the conditional formats that turn a broken sum red, and the custom property that marks the sheet.
- * Two syncs: one to learn the sheet and name lists, one to write everything.
+ * alerts, the conditional formats that turn a broken sum red, the custom properties that mark the sheet, and the
+ * sheet protection. Two syncs: one to learn the sheet names, one to write everything.
  */
 import { sheetPlan, type PlanCell, type SheetPlan } from '../../shared/layout.js';
 import type { FormatId } from '../../shared/formats/index.js';
@@ -10,6 +10,19 @@ import type { BorderSide, ExcelHost, XRange, XWorksheet } from './office-types.j
 
 export const PROPERTY_YEAR = 'nianbao.year';
 export const PROPERTY_AGENCY = 'nianbao.agency';
+/** A key for the sheet that survives reopening (worksheet ids need not): last year's report is kept under it. */
+export const PROPERTY_KEY = 'nianbao.key';
+
+/**
+ * How the grid is protected: no password; inputs and totals unlocked (the plan's locked flags), labels and layout
+ * locked; no cell formatting, sorting, filtering, inserting or deleting rows and columns. Column widths and row
+ * heights may change (a clerk widening a column for printing breaks nothing).
+ */
+export const GRID_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatCells: false, allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false,
+  allowInsertRows: false, allowInsertColumns: false, allowDeleteRows: false, allowDeleteColumns: false,
+  allowInsertHyperlinks: false, allowEditObjects: false, allowEditScenarios: false, allowPivotTables: false,
+};
 
 export interface InsertOptions { format: FormatId; year: number; agency: string }
 
@@ -110,30 +123,38 @@ export function writePlan(sheet: XWorksheet, plan: SheetPlan, extraProps: Record
   sheet.showGridlines = false;
 }
 
+/** The grid's defined names, scoped to its sheet (each 年报 sheet owns its names; they move with the sheet's rows). */
+export function writeGridNames(sheet: XWorksheet, plan: SheetPlan): void {
+  for (const n of plan.names) sheet.names.add(n.name, `=${n.ref}`);
+}
+
+const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
 /** Lays the official grids out on a new sheet; returns the plan (with the sheet name used) and the sheet's id. */
-export async function insertStandardSheet(host: ExcelHost, options: InsertOptions): Promise<{ plan: SheetPlan; id: string }> {
+export async function insertStandardSheet(host: ExcelHost, options: InsertOptions): Promise<{ plan: SheetPlan; id: string; key: string }> {
   return host.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/name');
-    const names = ctx.workbook.names.load('items/name');
     await ctx.sync();
     const base = sheetPlan(options.format, { agency: options.agency, year: options.year });
     const plan = sheetPlan(options.format, {
       agency: options.agency, year: options.year, sheetName: freeSheetName(base.sheetName, sheets.items.map((s) => s.name)),
     });
-    const takenNames = new Set(names.items.map((n) => n.name.toLowerCase()));
+    const key = newKey();
 
     ctx.runtime.enableEvents = false;
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
     const sheet = ctx.workbook.worksheets.add(plan.sheetName);
-    writePlan(sheet, plan, { [PROPERTY_YEAR]: String(options.year), [PROPERTY_AGENCY]: options.agency.slice(0, 200) });
-    // Names: workbook-wide the first time; a second sheet in the same workbook gets sheet-scoped names.
-    for (const n of plan.names) (takenNames.has(n.name.toLowerCase()) ? sheet.names : ctx.workbook.names).add(n.name, `=${n.ref}`);
+    writePlan(sheet, plan, { [PROPERTY_YEAR]: String(options.year), [PROPERTY_AGENCY]: options.agency.slice(0, 200), [PROPERTY_KEY]: key });
+    writeGridNames(sheet, plan);
+    sheet.protection.protect(GRID_PROTECTION);
+    // The workbook now holds a grid: Office opens the pane with it (manifest TaskpaneId Office.AutoShowTaskpaneWithDocument).
+    ctx.workbook.settings.add('Office.AutoShowTaskpaneWithDocument', true);
     sheet.activate();
     const first = plan.cells.find((c) => c.role === 'input');
     if (first) sheet.getRange(first.address).select();
     ctx.runtime.enableEvents = true;
     sheet.load('id');
     await ctx.sync();
-    return { plan, id: sheet.id };
+    return { plan, id: sheet.id, key };
   });
 }

@@ -7,7 +7,7 @@ import { PANE_TEXTS } from './texts.js';
 export const notedFinding = (f: Finding) => f.rule !== 'cell.blank';
 
 /** Desired note text per cell address ('J7'): the messages of the findings whose first cell is there. */
-export function desiredNotes(plan: SheetPlan, findings: readonly Finding[]): Map<string, string> {
+export function desiredNotes(plan: Pick<SheetPlan, 'addressOf'>, findings: readonly Finding[]): Map<string, string> {
   const lines = new Map<string, string[]>();
   for (const f of findings) {
     if (!notedFinding(f)) continue;

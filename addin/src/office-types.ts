@@ -28,6 +28,21 @@ export interface XWorkbook {
   readonly application: XApplication;
   /** ExcelApi 1.18: feature-detect before use. */
   readonly notes: XNoteCollection;
+  /** ExcelApi 1.4: key/value pairs saved with the workbook (the same store as Office.context.document.settings). */
+  readonly settings: XSettingCollection;
+}
+
+export interface XSettingCollection {
+  add(key: string, value: any): XSetting;
+  getItemOrNullObject(key: string): XSetting;
+}
+
+export interface XSetting {
+  readonly key: string;
+  value: any;
+  readonly isNullObject: boolean;
+  delete(): void;
+  load(propertyNames?: LoadArg): XSetting;
 }
 
 export interface XWorksheetCollection {
@@ -55,13 +70,24 @@ export interface XWorksheet {
   readonly customProperties: XCustomPropertyCollection;
   readonly names: XNamedItemCollection;
   readonly onChanged: XEventSource<ChangedArgs>;
+  /** ExcelApi 1.2 (options 1.2, password 1.7). */
+  readonly protection: XWorksheetProtection;
   getRange(address?: string): XRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
   activate(): void;
   load(propertyNames?: LoadArg): XWorksheet;
 }
 
+export interface XWorksheetProtection {
+  readonly protected: boolean;
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void;
+  unprotect(password?: string): void;
+  load(propertyNames?: LoadArg): XWorksheetProtection;
+}
+
 export interface XRange {
   readonly address: string;
+  readonly isNullObject: boolean;
   values: any[][];
   formulas: any[][];
   numberFormat: any[][];
@@ -69,6 +95,8 @@ export interface XRange {
   readonly dataValidation: XDataValidation;
   readonly conditionalFormats: XConditionalFormatCollection;
   merge(across?: boolean): void;
+  /** Deletes the cells (here: whole rows, 'Up'). */
+  delete(shift: 'Up' | 'Left'): void;
   select(): void;
   load(propertyNames?: LoadArg): XRange;
 }
@@ -117,11 +145,18 @@ export interface XConditionalFormat {
 export interface XNamedItemCollection {
   readonly items: XNamedItem[];
   add(name: string, reference: string, comment?: string): XNamedItem;
+  getItemOrNullObject(name: string): XNamedItem;
   load(propertyNames?: LoadArg): XNamedItemCollection;
 }
 
 export interface XNamedItem {
   readonly name: string;
+  /** '=\'年报表格\'!$D$23:$J$47', or with #REF! once its cells were deleted (ExcelApi 1.7). */
+  readonly formula: any;
+  readonly type: Excel.NamedItem['type'];
+  readonly isNullObject: boolean;
+  delete(): void;
+  load(propertyNames?: LoadArg): XNamedItem;
 }
 
 export interface XCustomPropertyCollection {
@@ -162,6 +197,9 @@ export type RealTypesSatisfySubset = [
   Satisfies<Excel.RequestContext, XRequestContext>,
   Satisfies<Excel.Worksheet, XWorksheet>,
   Satisfies<Excel.Range, XRange>,
+  Satisfies<Excel.NamedItem, XNamedItem>,
+  Satisfies<Excel.WorksheetProtection, XWorksheetProtection>,
+  Satisfies<Excel.SettingCollection, XSettingCollection>,
   Satisfies<Excel.NoteCollection, XNoteCollection>,
   Satisfies<Excel.WorksheetChangedEventArgs, ChangedArgs>,
 ];

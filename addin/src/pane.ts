@@ -4,7 +4,8 @@ import { draftFromSheet, fileName, htmlDocument, tablesHtml } from './export.js'
 import { insertStandardSheet } from './layout-writer.js';
 import type { Importer } from './importer.js';
 import type { ExcelHost } from './office-types.js';
-import { findNianbaoSheets, SheetSession, type SheetInfo } from './session.js';
+import { findNianbaoSheets, PasswordProtectedError, SheetSession, type SheetInfo } from './session.js';
+import { SHAPE_TEXTS } from '../../shared/layout.js';
 import { PANE_TEXTS as T } from './texts.js';
 import { showFindings, type FindingsView } from './view.js';
 
@@ -14,12 +15,20 @@ const $ = <E extends HTMLElement>(doc: Document, id: string) => {
   return e as E;
 };
 
-export interface Pane { session(): SheetSession | undefined; ready: Promise<void> }
+export interface Pane {
+  /** The session whose findings the pane shows. */
+  session(): SheetSession | undefined;
+  /** Every 年报 sheet of the workbook, each checked on its own. */
+  sessions(): SheetSession[];
+  ready: Promise<void>;
+}
 
 export interface PaneOptions {
   now?: Date;
   /** How the importer is obtained; default: load importer.js next to the pane. */
   importer?: () => Promise<Importer>;
+  /** Called when the workbook is found to hold, or now holds, 年报 sheets (boot asks Office to load the add-in with it). */
+  onSheets?: (count: number) => void;
 }
 
 export function startPane(host: ExcelHost, doc: Document, options: PaneOptions = {}): Pane {
@@ -30,13 +39,20 @@ export function startPane(host: ExcelHost, doc: Document, options: PaneOptions =
   const formatNote = $(doc, 'format-note');
   const status = $(doc, 'status');
   const insert = $<HTMLButtonElement>(doc, 'insert');
+  const picker = $<HTMLSelectElement>(doc, 'sheet');
+  const pickerLabel = $(doc, 'sheet-picker');
+  const shape = $(doc, 'shape');
+  const shapeText = $(doc, 'shape-text');
+  const repair = $<HTMLButtonElement>(doc, 'repair');
   const view: FindingsView = { list: $(doc, 'findings'), badge: $(doc, 'badge'), summary: $(doc, 'summary'), onSelect: (id) => void current?.select(id) };
+  const sessions: SheetSession[] = [];
   let current: SheetSession | undefined;
 
   const say = (text: string, kind: 'info' | 'error' = 'info') => { status.textContent = text; status.className = `status ${kind}`; };
-  const fail = (e: unknown) => say(T.failed(e instanceof Error ? e.message : String(e)), 'error');
+  const fail = (e: unknown) => say(e instanceof PasswordProtectedError ? e.message : T.failed(e instanceof Error ? e.message : String(e)), 'error');
 
-  for (let y = now.getFullYear(); y >= FIRST_SUPPORTED_YEAR; y--) year.add(new Option(`${y} 年度`, String(y)));
+  const option = (label: string, value: string) => Object.assign(doc.createElement('option'), { text: label, value });
+  for (let y = now.getFullYear(); y >= FIRST_SUPPORTED_YEAR; y--) year.add(option(`${y} 年度`, String(y)));
   year.value = String(now.getFullYear() - 1);
   const showFormat = () => {
     const f = formatIdForYear(Number(year.value));
@@ -46,17 +62,71 @@ export function startPane(host: ExcelHost, doc: Document, options: PaneOptions =
   year.addEventListener('change', showFormat);
   showFormat();
 
-  async function use(info: SheetInfo): Promise<void> {
-    const s = new SheetSession(host, info);
+  /** The picker lists every sheet with its error count; it shows only when there is a choice. */
+  const showPicker = () => {
+    picker.replaceChildren(...sessions.map((s) => {
+      const errors = s.last ? s.last.findings.filter((f) => f.severity === 'error').length : undefined;
+      const o = option(T.sheetOption(s.sheet.name, errors), s.sheet.key);
+      o.selected = s === current;
+      return o;
+    }));
+    pickerLabel.hidden = sessions.length < 2;
+  };
+
+  /** Findings, badge and the shape warning of the current session (the shape is said once, until it changes). */
+  const show = (s: SheetSession) => {
+    showPicker();
+    if (s !== current || !s.last) return;
+    const r = s.last;
+    showFindings(view, r.layout, r.findings, r.evalMs, sessions.length > 1 ? T.belongsTo(s.sheet.name) : undefined);
+    const broken = r.layout.problems.length > 0;
+    const text = broken ? [SHAPE_TEXTS.changed(s.sheet.name, r.layout.problems), r.layout.lost.length ? SHAPE_TEXTS.lost(r.layout.lost.length) : '', SHAPE_TEXTS.advice].filter(Boolean).join('') : '';
+    if (shapeText.textContent !== text) shapeText.textContent = text;
+    shape.hidden = !broken;
+  };
+
+  const pick = (s: SheetSession) => {
     current = s;
-    s.onResult = (r) => { if (current === s) showFindings(view, s.plan, r.findings, r.evalMs); };
-    s.onError = (e) => { if (current === s) fail(e); };
-    year.value = String(info.year);
-    agency.value = info.agency;
+    year.value = String(s.sheet.year);
+    agency.value = s.sheet.agency;
     showFormat();
+    show(s);
+  };
+
+  async function use(info: SheetInfo, makeCurrent: boolean): Promise<SheetSession> {
+    const s = new SheetSession(host, info);
+    sessions.push(s);
+    if (makeCurrent || !current) current = s;
+    // Each sheet is its own report; an edit on a sheet brings its findings forward.
+    s.onEdit = () => { if (current !== s) pick(s); };
+    s.onResult = () => show(s);
+    s.onError = (e) => { if (current === s) fail(e); };
+    s.onNotice = (text) => say(text, 'error');
     await s.attach();
     await s.schedule();
+    options.onSheets?.(sessions.length);
+    return s;
   }
+
+  picker.addEventListener('change', () => {
+    const s = sessions.find((x) => x.sheet.key === picker.value);
+    if (s) pick(s);
+  });
+
+  repair.addEventListener('click', () => void (async () => {
+    const s = current;
+    if (!s) return;
+    repair.disabled = true;
+    say(T.repairing);
+    try {
+      const { restored, lost } = await s.repair();
+      say(T.repaired(restored, lost));
+    } catch (e) {
+      fail(e);
+    } finally {
+      repair.disabled = false;
+    }
+  })());
 
   insert.addEventListener('click', () => void (async () => {
     const y = Number(year.value), format = formatIdForYear(y);
@@ -64,8 +134,9 @@ export function startPane(host: ExcelHost, doc: Document, options: PaneOptions =
     insert.disabled = true;
     say(T.inserting);
     try {
-      const { plan, id } = await insertStandardSheet(host, { format, year: y, agency: agency.value.trim() });
-      await use({ id, name: plan.sheetName, format, year: y, agency: agency.value.trim() });
+      const { plan, id, key } = await insertStandardSheet(host, { format, year: y, agency: agency.value.trim() });
+      const s = await use({ id, name: plan.sheetName, format, year: y, agency: agency.value.trim(), key }, true);
+      pick(s);
       say(T.inserted(plan.sheetName));
     } catch (e) {
       fail(e);
@@ -134,15 +205,16 @@ export function startPane(host: ExcelHost, doc: Document, options: PaneOptions =
   const ready = (async () => {
     try {
       const sheets = await findNianbaoSheets(host);
-      if (sheets[0]) {
-        await use(sheets[0]);
-        say(T.recognised(sheets[0].name, String(sheets[0].year)));
-      } else say(T.noSheet);
+      for (const info of sheets) await use(info, false);
+      if (current) pick(current);
+      if (sheets.length > 1) say(T.sheetsFound(sheets.length));
+      else if (sheets[0]) say(current?.previous ? T.previousRestored(current.previous.year) : T.recognised(sheets[0].name, String(sheets[0].year)));
+      else say(T.noSheet);
     } catch (e) {
       fail(e);
     }
   })();
-  return { session: () => current, ready };
+  return { session: () => current, sessions: () => [...sessions], ready };
 }
 
 /** Loads dist/importer.js once (the schema library and the report importer live there, not in the pane bundle). */

@@ -15,6 +15,7 @@ export const PANE_TEXTS = {
   findings: '核对结果',
   noFindings: '未发现问题。',
   errors: (n: number) => `${n} 个错误`,
+  badgeLabel: (n: number) => `核对结果：${n} 个错误`,
   warnings: (n: number) => `${n} 个提醒`,
   blanks: (n: number) => `${n} 个单元格为空（没有发生请填 0）`,
   checkedAt: (ms: number) => `已核对（${ms.toFixed(1)} 毫秒）`,
@@ -37,5 +38,15 @@ export const PANE_TEXTS = {
   needSheet: '请先插入或打开年报表格。',
   sheetGone: '年报表格已被删除或重命名，请重新插入。',
   failed: (why: string) => `操作失败：${why}`,
+  passwordProtected: (sheet: string) =>
+    `工作表“${sheet}”设有密码保护，年报助手无法写入。请在“审阅 › 撤消工作表保护”中输入密码取消保护后再试。`,
+  notesNeedUnprotect: (sheet: string) =>
+    `工作表“${sheet}”设有密码保护：仍会逐次核对并在此列出问题，但不再在单元格上加批注。取消保护后自动恢复。`,
+  repairing: '正在按标准格式重写表格…',
+  repaired: (restored: number, lost: number) => `表格已修复，保留了 ${restored} 个已填的数字${lost ? `；${lost} 个单元格所在的行或列已被删除，需重新填写` : ''}。`,
+  sheetOption: (name: string, errors: number | undefined) => `${name}${errors === undefined ? '' : `（${errors} 个错误）`}`,
+  belongsTo: (name: string) => `工作表“${name}”`,
+  sheetsFound: (n: number) => `本工作簿有 ${n} 张年报表格，每张单独核对，可在“核对的表格”中切换。`,
+  previousRestored: (year: number) => `已恢复保存在工作簿中的 ${year} 年度报告，跨年度衔接核对已启用。`,
   notInExcel: '请在 Excel 中打开年报助手（开始 › 年报助手）。',
 } as const;

@@ -37,15 +37,16 @@ function item(doc: Document, severity: keyof typeof SEVERITY_TEXT, message: stri
   return li;
 }
 
-export function showFindings(v: FindingsView, plan: SheetPlan, findings: readonly Finding[], evalMs?: number): void {
+export function showFindings(v: FindingsView, plan: Pick<SheetPlan, 'addressOf'>, findings: readonly Finding[], evalMs?: number, owner?: string): void {
   const doc = v.list.ownerDocument;
   const { errors, warnings } = summarize(findings);
   v.badge.textContent = String(errors);
   v.badge.className = `badge ${errors ? 'has-errors' : 'clean'}`;
   v.badge.title = PANE_TEXTS.errors(errors);
+  v.badge.setAttribute('aria-label', PANE_TEXTS.badgeLabel(errors));
   const blanks = findings.filter((f) => f.rule === 'cell.blank');
   const shown = findings.filter((f) => f.rule !== 'cell.blank').sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-  v.summary.textContent = [PANE_TEXTS.errors(errors), PANE_TEXTS.warnings(warnings), evalMs !== undefined ? PANE_TEXTS.checkedAt(evalMs) : '']
+  v.summary.textContent = [owner ?? '', PANE_TEXTS.errors(errors), PANE_TEXTS.warnings(warnings), evalMs !== undefined ? PANE_TEXTS.checkedAt(evalMs) : '']
     .filter(Boolean).join(' · ');
   const items: HTMLLIElement[] = shown.map((f) => {
     const id = f.cells[0];

@@ -5,9 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import { draftFormat, formatIdForYear, parseCell, type Draft, type FormatId } from '../../shared/index.js';
-import { sheetPlan, parseRange, type PlanCell, type SheetPlan } from '../../shared/layout.js';
+import { columnName, sheetPlan, parseRange, type PlanCell, type SheetPlan } from '../../shared/layout.js';
 import { evaluateTotal } from '../../shared/layout/sum-formula.js';
-import { META_SHEET, metaRows, TEMPLATE_SCHEMA } from './meta.js';
+import { META_SHEET, metaRows, TEMPLATE_SCHEMA } from '../../shared/xlsx/meta.js';
 
 export interface TemplateOptions {
   year: number;
@@ -77,8 +77,14 @@ function fillFromDraft(plan: SheetPlan, cells: Readonly<Record<string, string>>)
   return { written, computed, overridden };
 }
 
+/**
+ * One CJK family for digits and Chinese: 宋体 (SimSun), flagged as a GB2312 modern font so that WPS and LibreOffice
+ * substitute their own Song/Ming face where SimSun is missing. 11 pt, so the printed page stays ≥ 9 pt after fitting.
+ */
+const FONT = { name: '宋体', family: 3, charset: 134, size: 11 } as const;
+
 function styleCell(cell: ExcelJS.Cell, c: PlanCell): void {
-  cell.font = { ...(c.bold ? { bold: true } : {}), ...(c.fontSize ? { size: c.fontSize } : {}) };
+  cell.font = { ...FONT, ...(c.bold ? { bold: true } : {}), ...(c.fontSize ? { size: c.fontSize } : {}) };
   cell.alignment = { vertical: 'middle', ...(c.align ? { horizontal: c.align } : {}), ...(c.wrap ? { wrapText: true } : {}) };
   if (c.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(c.fill) } };
   if (c.numberFormat) cell.numFmt = c.numberFormat;
@@ -98,10 +104,18 @@ export async function writeTemplate(options: TemplateOptions): Promise<TemplateR
   wb.title = plan.cells[0]?.text ?? '';
   wb.keywords = `${plan.property.key}=${format}`;
   wb.calcProperties = { fullCalcOnLoad: true };
+  // A4 portrait: every part of the grid is at most t3's ten columns wide (t4 is drawn as its three groups), so
+  // fitting to the page width keeps the text at ≥ 9 pt; each table starts a page; the title row repeats on each page.
   const ws = wb.addWorksheet(plan.sheetName, {
     views: [{ showGridLines: false }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      printArea: `A1:${columnName(plan.width - 1)}${plan.height}`, printTitlesRow: '1:1',
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
   });
+  ws.properties.defaultRowHeight = 16;
   plan.columnWidths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   plan.rowHeights.forEach((h, i) => { if (h !== undefined) ws.getRow(i + 1).height = h; });
 
@@ -119,6 +133,7 @@ export async function writeTemplate(options: TemplateOptions): Promise<TemplateR
     else if (c.formula) cell.value = { formula: c.formula.replace(/^=/, ''), result: computed.get(c) ?? '' } as ExcelJS.CellFormulaValue;
   }
   for (const m of plan.merges) ws.mergeCells(`${m.from}:${m.to}`);
+  for (const b of plan.pageBreaks) ws.getRow(b).addPageBreak(); // a break below row b (1-based) = before plan row b
 
   for (const v of plan.validations) {
     const r = parseRange(v.ref)!;
@@ -142,8 +157,10 @@ export async function writeTemplate(options: TemplateOptions): Promise<TemplateR
     });
   });
   for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
+  // As the add-in's grid: no password; inputs unlocked; no cell formatting, sorting, inserting or deleting.
   await ws.protect('', {
-    selectLockedCells: true, selectUnlockedCells: true, formatCells: true, formatColumns: true, formatRows: true,
+    selectLockedCells: true, selectUnlockedCells: true, formatCells: false, formatColumns: true, formatRows: true,
+    sort: false, autoFilter: false, insertRows: false, insertColumns: false, deleteRows: false, deleteColumns: false,
   });
 
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });

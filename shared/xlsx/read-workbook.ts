@@ -6,7 +6,7 @@
  */
 import { DRAFT_SCHEMA_ID, type Draft } from '../draft.js';
 import { FORMAT_IDS, isFormatId, type FormatId } from '../formats/index.js';
-import { parseRange, sheetPlan, type Rect, type SheetPlan } from '../layout.js';
+import { isRowLayout, parseRange, sheetPlan, type Rect, type SheetPlan, type SheetPlanOptions } from '../layout.js';
 import { evaluateTotal } from '../layout/sum-formula.js';
 import { numberText } from '../layout/values.js';
 import { IMPORT_MESSAGES } from '../messages.js';
@@ -102,9 +102,9 @@ function definedNames(book: WorkbookPackage): Map<string, { sheet: string; rect:
 }
 
 /** The format whose block names the workbook carries (2019 has a fifth t2 block), for files without the meta sheet. */
-function guessFormat(names: ReadonlyMap<string, unknown>): FormatId | undefined {
+function guessFormat(names: ReadonlyMap<string, unknown>, layout: SheetPlanOptions): FormatId | undefined {
   return FORMAT_IDS.find((f) => {
-    const plan = sheetPlan(f);
+    const plan = sheetPlan(f, layout);
     return plan.names.every((n) => names.has(n.name)) && [...names.keys()].filter((k) => k.startsWith('NB_')).length === plan.names.length;
   });
 }
@@ -139,9 +139,11 @@ export function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Work
   const meta = metaOf(book);
   const names = definedNames(book);
   const declared = meta['nianbao.format'];
-  const format = declared && isFormatId(declared) ? declared : guessFormat(names);
+  // Sheets made before t4 was drawn as three column groups carry one NB_T4 name: read them with that layout.
+  const layout: SheetPlanOptions = isRowLayout([...names.keys()]) ? { wideTables: 'row' } : {};
+  const format = declared && isFormatId(declared) ? declared : guessFormat(names, layout);
   if (!format) throw new WorkbookError('找不到年报表格：这个工作簿不是用 nianbao template 或年报助手加载项生成的（缺少 NB_T3 等名称）');
-  const plan = sheetPlan(format);
+  const plan = sheetPlan(format, layout);
   const sheetName = meta.sheet || names.get('NB_T3')?.sheet || plan.sheetName;
   const main = sheetByName(book, sheetName) ?? book.sheets.find((s) => s.name !== META_SHEET);
   if (!main) throw new WorkbookError(`工作簿中没有“${sheetName}”工作表`);

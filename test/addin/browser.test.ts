@@ -16,7 +16,7 @@ import { sheetPlan } from '../../shared/layout.js';
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
 if (process.env.CI && !present) throw new Error(`CI needs Debian's Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`);
-const SUPPORT = join(import.meta.dirname, '../../addin/test-support/browser');
+const SUPPORT = join(import.meta.dirname, 'host/browser');
 export const SCREENSHOT = join(import.meta.dirname, '../../.data/addin-e2e.png');
 
 describe.skipIf(!present)('task pane in Chromium with the fake Excel host', () => {
@@ -100,5 +100,65 @@ describe.skipIf(!present)('task pane in Chromium with the fake Excel host', () =
     await pane.waitForFunction(() => document.getElementById('status')!.textContent!.includes('已导入 2023 年度报告'));
     expect(await pane.textContent('#status')).toContain('预填 7 个单元格');
     await page.waitForFunction((a) => (document.querySelector(`input[data-address="${a}"]`) as HTMLInputElement | null)?.value === '4', plan.addressOf['t3.carried.natural']);
+  }, 60_000);
+
+  /** axe-core inside the pane frame; returns the serious and critical violations. */
+  async function axe(frame: Frame): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+    await frame.addScriptTag({ path: join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
+    return frame.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
+        .axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    });
+  }
+
+  it.each(['light', 'dark'] as const)('at 320 px wide (%s), with findings shown, axe-core reports no serious violation', async (scheme) => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 900, height: 900 }, locale: 'zh-CN', colorScheme: scheme });
+    const p = await context.newPage();
+    await p.goto(`${server.url}test/host.html?pane=320`);
+    const f = p.frame({ url: /taskpane\.html/ })!;
+    await f.waitForFunction(() => document.getElementById('status')?.textContent !== '');
+    // Before anything is checked the badge says nothing.
+    expect(await f.textContent('#badge')).toBe('');
+    await f.selectOption('#year', '2024');
+    await f.click('#insert');
+    await f.waitForFunction(() => document.getElementById('status')!.textContent!.includes('已插入'));
+    const plan = sheetPlan('2021', { year: 2024 });
+    for (const [col, v] of [['upheld', '3'], ['corrected', '1'], ['other', '0'], ['pending', '2'], ['total', '9']] as const) {
+      const input = p.locator(`input[data-address="${plan.addressOf[`t4.review.${col}`]}"]`);
+      await input.fill(v);
+      await input.press('Enter');
+      await p.evaluate(() => (window as unknown as { fakeHost: { idle(): Promise<void> } }).fakeHost.idle());
+    }
+    await f.waitForFunction(() => document.getElementById('badge')!.textContent === '1');
+    expect(await f.getAttribute('#badge', 'aria-label')).toBe('核对结果：1 个错误');
+    expect(await f.getAttribute('#findings', 'aria-live')).toBe('polite');
+    expect(await f.isVisible('#sheet-picker')).toBe(false); // one sheet: nothing to pick
+    expect(await f.isVisible('#shape')).toBe(false);
+    await f.click('#import summary');
+    expect(await f.evaluate(() => (document.getElementById('pane') ?? document.body).scrollWidth <= 320)).toBe(true);
+    const bg = await f.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe(scheme === 'dark' ? 'rgb(31, 31, 31)' : 'rgb(255, 255, 255)');
+    expect(await axe(f)).toEqual([]);
+    await mkdir(join(import.meta.dirname, '../../.data'), { recursive: true });
+    await p.screenshot({ path: join(import.meta.dirname, `../../.data/addin-320-${scheme}.png`) });
+    await context.close();
+  }, 60_000);
+
+  it('outside Excel: the insert button is disabled, the badge empty, and the pane says where to open it', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 320, height: 700 }, locale: 'zh-CN' });
+    const p = await context.newPage();
+    // The real office.js, served locally (a server without the test shim), in a plain browser: Office.onReady reports no host.
+    const plain = await startAddinServer({ port: 0, host: '127.0.0.1' });
+    await p.goto(`${plain.url}taskpane.html`);
+    await p.waitForFunction(() => document.getElementById('status')?.textContent !== '', undefined, { timeout: 30_000 });
+    expect(await p.textContent('#status')).toContain('请在 Excel 中打开');
+    expect(await p.isDisabled('#insert')).toBe(true);
+    expect(await p.textContent('#badge')).toBe('');
+    expect(await p.isVisible('#badge')).toBe(false);
+    expect(await axe(p.mainFrame())).toEqual([]);
+    await context.close();
+    await plain.close();
   }, 60_000);
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { importReport } from '../../shared/import/index.js';
 import { relations } from '../../shared/rules/relations.js';
 import { readPrevious } from '../../addin/src/importer.js';
-import { prefillFromPrevious } from '../../addin/src/prefill.js';
+import { prefillFromPrevious } from '../../shared/layout/carry.js';
 import { consistentDraft, previousOf, rng } from '../support/generate.js';
 import { at, blocksOf, laidOut } from './support.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';

@@ -5,7 +5,8 @@ import { LAYOUT_TEXTS } from '../../shared/layout.js';
 import { relations } from '../../shared/rules/relations.js';
 import { consistentDraft, rng } from '../support/generate.js';
 import { at, blocksOf, laidOut } from './support.js';
-import { rectAddress } from '../../addin/test-support/fake/model.js';
+import { rectAddress } from './host/fake/model.js';
+import { renameSheet } from './host/fake/structure.js';
 import { PANE_TEXTS } from '../../addin/src/texts.js';
 import { findNianbaoSheets, SheetSession } from '../../addin/src/session.js';
 
@@ -42,8 +43,11 @@ describe.each(FORMAT_IDS)('插入标准表格, format %s', (format) => {
     }
     expect(sheet.columnWidths.size).toBe(plan.columnWidths.length);
 
-    // A defined name per input block, workbook-wide.
-    expect([...host.workbook.names.values()].map((n) => [n.name, n.ref])).toEqual(plan.names.map((n) => [n.name, n.ref]));
+    // Names belong to the sheet (each 年报 sheet owns its own); the sheet is protected without a password.
+    expect([...sheet.names.values()].map((n) => [n.name, n.ref])).toEqual(plan.names.map((n) => [n.name, n.ref]));
+    expect(sheet.protection).toMatchObject({ options: { allowFormatCells: false, allowSort: false, allowInsertRows: false } });
+    expect(sheet.protection!.password).toBeUndefined();
+    expect(host.workbook.settings.get('Office.AutoShowTaskpaneWithDocument')).toBe(true);
 
     // Native validation with the Chinese alerts of the plan, per kind.
     expect(sheet.validations).toHaveLength(plan.validations.length);
@@ -163,12 +167,13 @@ describe('own writes and the user\'s formatting', () => {
 
   it('follows the sheet when the clerk renames it', async () => {
     const { plan, host, session, sheet } = await laidOut('2021');
-    sheet.name = '2024年报';
+    renameSheet(host.workbook, sheet, '2024年报');
     const t = at(plan, 't4.review.total');
     for (const [c, v] of [['upheld', '1'], ['corrected', '0'], ['other', '0'], ['pending', '0']]) host.type(`'2024年报'!${at(plan, `t4.review.${c}`).address}`, v!);
     host.type(`'2024年报'!${t.address}`, '5');
     await host.idle();
     expect(session.sheet.name).toBe('2024年报');
+    expect(session.last!.layout.problems).toEqual([]);
     expect(sheet.notes.get(t.address)).toContain(session.last!.findings.find((f) => f.rule === 't4.group-total')!.message);
   });
 

@@ -1,7 +1,7 @@
 /** Helpers for the add-in tests: a laid-out sheet on the fake host, and pasting a draft's tables into it. */
 import { parseRange, type SheetPlan } from '../../shared/layout.js';
 import type { Draft } from '../../shared/draft.js';
-import { FakeExcelHost, type FakeHostOptions } from '../../addin/test-support/fake-excel.js';
+import { FakeExcelHost, type FakeHostOptions } from './host/fake-excel.js';
 import { insertStandardSheet } from '../../addin/src/layout-writer.js';
 import { SheetSession } from '../../addin/src/session.js';
 import type { FormatId } from '../../shared/formats/index.js';
@@ -10,9 +10,9 @@ export const YEAR: Record<FormatId, number> = { '2019': 2020, '2021': 2024 };
 
 export async function laidOut(format: FormatId, options: FakeHostOptions = {}) {
   const host = new FakeExcelHost(options);
-  const { plan, id } = await insertStandardSheet(host, { format, year: YEAR[format], agency: '测试市测试局' });
+  const { plan, id, key } = await insertStandardSheet(host, { format, year: YEAR[format], agency: '测试市测试局' });
   await host.idle();
-  const session = new SheetSession(host, { id, name: plan.sheetName, format, year: YEAR[format], agency: '测试市测试局' });
+  const session = new SheetSession(host, { id, name: plan.sheetName, format, year: YEAR[format], agency: '测试市测试局', key });
   await session.attach();
   await session.schedule();
   await host.idle();

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../shared/xlsx/read-workbook.js';
-import { huaian2024, readings } from './support.js';
+import { huaian2024, readings, weihaiOffice2020 } from './support.js';
+import { consistentDraft, previousOf, rng } from '../support/generate.js';
+import { prefillFromPrevious } from '../../shared/layout/carry.js';
 import { runNianbao } from '../support/cli.js';
 
 
@@ -13,6 +15,35 @@ const nianbao = (...args: string[]) => runNianbao(dir, ...args);
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-template-'));
+});
+
+describe('nianbao template --from another year', () => {
+  it('refuses a draft of another year or format, and says how to use it as last year', async () => {
+    writeFileSync(join(dir, 'weihai2020.json'), JSON.stringify(weihaiOffice2020()));
+    const r = await nianbao('template', '--year', '2024', '--from', 'weihai2020.json', '-o', 'refused.xlsx');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('2020 年度（2019 年版格式）');
+    expect(r.stderr).toContain('--as-previous');
+    expect(existsSync(join(dir, 'refused.xlsx'))).toBe(false);
+  });
+
+  it('--as-previous prefills 上年结转 (and the 2019 format\'s 上一年项目数量) from last year\'s report, nothing else', async () => {
+    const thisYear = consistentDraft('2019', rng(17));
+    const last = previousOf(thisYear);
+    writeFileSync(join(dir, 'last.json'), JSON.stringify(last));
+    const r = await nianbao('template', '--year', String(thisYear.year), '--from', 'last.json', '--as-previous', '-o', 'prefilled.xlsx');
+    expect(r.code, r.stderr).toBe(0);
+    const { draft } = await readWorkbook(readFileSync(join(dir, 'prefilled.xlsx')));
+    const expected = prefillFromPrevious('2019', last);
+    expect(Object.keys(expected).some((id) => id.endsWith('.prev'))).toBe(true);
+    expect(Object.keys(expected).some((id) => id.startsWith('t3.carried.'))).toBe(true);
+    expect(readings(draft.cells)).toEqual(readings(expected));
+    for (const id of Object.keys(expected)) expect(draft.cells[id], id).toBe(thisYear.cells[id]);
+    expect(draft.year).toBe(thisYear.year);
+    // Not last year's: refused even with --as-previous.
+    const wrong = await nianbao('template', '--year', String(thisYear.year + 2), '--from', 'last.json', '--as-previous', '-o', 'x.xlsx');
+    expect(wrong.code).toBe(2);
+  }, 30_000);
 });
 
 describe('nianbao template', () => {

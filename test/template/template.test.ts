@@ -4,7 +4,7 @@ import { checkTables, FORMAT_IDS, relations, type FormatId } from '../../shared/
 import { columnName as colName, parseRange, sheetPlan } from '../../shared/layout.js';
 import { readWorkbook, WorkbookError } from '../../shared/xlsx/read-workbook.js';
 import { writeTemplate } from '../../cli/xlsx/write-template.js';
-import { META_SHEET } from '../../cli/xlsx/meta.js';
+import { META_SHEET } from '../../shared/xlsx/meta.js';
 import { consistentDraft, rng } from '../support/generate.js';
 import { bookBytes, huaian2024, loadBook, readings, weihaiOffice2020 } from './support.js';
 
@@ -25,7 +25,7 @@ describe.each(FORMAT_IDS)('the template of format %s, re-read with exceljs', (fo
     }
     const merges = (ws.model as unknown as { merges: string[] }).merges;
     expect([...merges].sort()).toEqual(plan.merges.map((m) => `${m.from}:${m.to}`).sort());
-    plan.columnWidths.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBe(w));
+    plan.columnWidths.forEach((w, i) => expect(ws.getColumn(i + 1).width ?? 9).toBe(w));
     const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
     expect(names.map((n) => [n.name, n.ranges[0]]).sort()).toEqual(plan.names.map((n) => [n.name, n.ref]).sort());
     const meta = wb.getWorksheet(META_SHEET)!;
@@ -65,14 +65,19 @@ describe.each(FORMAT_IDS)('the template of format %s, re-read with exceljs', (fo
     }
   });
 
-  it('has a red conditional format for every sum rule a sheet can check by itself', async () => {
+  it('has a red conditional format for every sum rule a sheet can check by itself, for text and negatives in inputs, and for totals over text', async () => {
     const { bytes, plan } = await made;
     const ws = (await loadBook(bytes)).getWorksheet(plan.sheetName)!;
     type Rule = { type: string; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } };
     const sheetCfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] }).conditionalFormattings;
     const cfs = sheetCfs.flatMap((cf) => cf.rules.map((rule) => ({ ref: cf.ref, rule })));
     const sheetRules = relations(format).filter((r) => [...r.actual, ...r.expected].every((t) => t.year === 'this'));
-    expect(new Set(plan.conditionalFormats.map((c) => c.rule))).toEqual(new Set(sheetRules.map((r) => r.rule)));
+    expect(new Set(plan.conditionalFormats.map((c) => c.rule))).toEqual(new Set([...sheetRules.map((r) => r.rule), 'cell.not-a-count', 'cell.not-a-number']));
+    // Every input cell is covered by a text/negative rule.
+    const inputRules = plan.conditionalFormats.filter((c) => c.rule.startsWith('cell.'));
+    for (const c of plan.cells.filter((x) => x.cellId)) {
+      expect(inputRules.some((r) => { const k = parseRange(r.ref)!; return c.row >= k.top && c.row <= k.bottom && c.col >= k.left && c.col <= k.right; }), c.address).toBe(true);
+    }
     expect(cfs).toHaveLength(plan.conditionalFormats.length);
     for (const c of plan.conditionalFormats) {
       const found = cfs.find((x) => x.ref === c.ref && x.rule.formulae?.[0] === c.formula.slice(1));

@@ -2,8 +2,9 @@
 import type {
   BorderSide, LoadArg, XConditionalFormat, XConditionalFormatCollection, XDataValidation, XRange, XRangeBorder,
   XRangeBorderCollection, XRangeFormat,
-} from '../../src/office-types.js';
+} from '../../../../addin/src/office-types.js';
 import { evaluate } from './formula.js';
+import { shiftSheet } from './structure.js';
 import { notLoaded, OfficeError, Proxy, type Batch } from './client.js';
 import {
   overlaps, parseLocal, rectAddress, splitAddress, type CellModel, type ConditionalFormatModel, type RefRect, type SheetModel, type ValidationModel,
@@ -15,10 +16,17 @@ export function quoteSheet(name: string): string {
 
 export class FakeRange extends Proxy implements XRange {
   protected override readonly defaultLoad = ['address', 'values', 'formulas', 'numberFormat'];
-  constructor(batch: Batch, readonly sheet: () => SheetModel, private readonly local: string) { super(batch); }
+  /** `local` is an address, or (for a used range) a function giving it at sync time, undefined for a null object. */
+  constructor(batch: Batch, readonly sheet: () => SheetModel, private readonly local: string | (() => string | undefined), private readonly nullable = false) { super(batch); }
+
+  private where(): string {
+    const l = typeof this.local === 'string' ? this.local : this.local();
+    if (l === undefined) throw new OfficeError('ItemNotFound', '区域不存在');
+    return l;
+  }
 
   rect(): RefRect {
-    return parseLocal(splitAddress(this.local).local.replace(/\$/g, ''));
+    return parseLocal(splitAddress(this.where()).local.replace(/\$/g, ''));
   }
 
   /** Runs `f` on every cell of the range at sync time. */
@@ -28,6 +36,7 @@ export class FakeRange extends Proxy implements XRange {
   }
 
   protected snapshot(p: string): unknown {
+    if (p === 'isNullObject') return typeof this.local !== 'string' && this.local() === undefined;
     const s = this.sheet(), r = this.rect();
     const grid = (f: (row: number, col: number) => unknown) =>
       Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => f(r.top + i, r.left + j)));
@@ -40,7 +49,16 @@ export class FakeRange extends Proxy implements XRange {
     }
   }
 
-  load(propertyNames?: LoadArg): FakeRange { this.loadProps(propertyNames); return this; }
+  load(propertyNames?: LoadArg): FakeRange {
+    if (this.nullable) {
+      this.loadProps('isNullObject');
+      this.batch.queue(() => { if (typeof this.local !== 'string' && this.local() === undefined) return; this.loadProps(propertyNames); });
+      return this;
+    }
+    this.loadProps(propertyNames);
+    return this;
+  }
+  get isNullObject(): boolean { return this.read('isNullObject'); }
 
   get address(): string { return this.read('address'); }
   get values(): any[][] { return this.read('values'); }
@@ -56,6 +74,8 @@ export class FakeRange extends Proxy implements XRange {
     if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
       throw new OfficeError('InvalidArgument', `数组大小与区域 ${rectAddress(r)} 不符`);
     }
+    if (data) for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) s.assertEditable(r.top + i, r.left + j);
+    else if (s.protection && !s.protection.options.allowFormatCells) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) f(s.cell(r.top + i, r.left + j), v[i]![j], s, r.top + i, r.left + j);
     if (data) this.batch.changed(s, r.top, r.left, r.bottom, r.right);
   }
@@ -66,12 +86,24 @@ export class FakeRange extends Proxy implements XRange {
 
   merge(across?: boolean): void {
     this.batch.queue(() => {
-      const s = this.sheet(), r = parseLocal(this.local);
+      const s = this.sheet(), r = parseLocal(this.where());
       const areas = across ? Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ ...r, top: r.top + i, bottom: r.top + i })) : [r];
       for (const a of areas) {
         if (s.merges.some((m) => overlaps(m, a))) throw new OfficeError('InvalidOperation', `区域 ${rectAddress(a)} 与已合并的单元格重叠`);
         s.merges.push(a);
       }
+    });
+  }
+
+  /** Deletes the range's whole rows or columns (the only deletes the pane makes), shifting up or left as Excel does. */
+  delete(shift: 'Up' | 'Left'): void {
+    this.batch.queue(() => {
+      const s = this.sheet(), r = this.rect();
+      if (s.protection) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+      const rows = r.left === 0 && r.right >= 16383, cols = r.top === 0 && r.bottom >= 1048575;
+      if (shift === 'Up' && rows) shiftSheet(this.batch.model, s, 'row', r.top, -(r.bottom - r.top + 1));
+      else if (shift === 'Left' && cols) shiftSheet(this.batch.model, s, 'col', r.left, -(r.right - r.left + 1));
+      else throw new OfficeError('InvalidArgument', '假宿主只删除整行或整列');
     });
   }
 
@@ -85,7 +117,12 @@ export class FakeRange extends Proxy implements XRange {
 
   /** Queues `f` for every cell (format writes). */
   queueCells(f: (c: CellModel, row: number, col: number, r: RefRect) => void): void {
-    this.batch.queue(() => { const r = this.rect(); this.eachCell((c, row, col) => f(c, row, col, r)); });
+    this.batch.queue(() => {
+      const s = this.sheet();
+      if (s.protection && !s.protection.options.allowFormatCells) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+      const r = this.rect();
+      this.eachCell((c, row, col) => f(c, row, col, r));
+    });
   }
 }
 

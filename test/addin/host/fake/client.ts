@@ -2,7 +2,7 @@
  * Client-side proxies of the fake host, as Office.js has them: every call queues a command on the request context;
  * nothing happens until `context.sync()`; a property read before it was loaded and synced throws PropertyNotLoaded.
  */
-import type { LoadArg } from '../../src/office-types.js';
+import type { LoadArg } from '../../../../addin/src/office-types.js';
 import type { SheetModel, WorkbookModel } from './model.js';
 
 export class OfficeError extends Error {

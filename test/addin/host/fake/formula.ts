@@ -1,7 +1,7 @@
 /**
  * A small spreadsheet formula evaluator for the fake Excel host: numbers, text, TRUE/FALSE, A1 references and
- * ranges (with $), + - * / & and comparisons, and the functions the plan's formulas use (SUM, COUNT, AND, OR, NOT,
- * ABS, IF, ROUND). Errors evaluate to an Excel error text such as '#VALUE!'.
+ * ranges (with $), + - * / & and comparisons, and the functions the plan's formulas use (SUM, COUNT, COUNTBLANK, COUNTIF, ISNUMBER, ISTEXT,
+ * AND, OR, NOT, ABS, IF, ROUND). Errors evaluate to an Excel error text such as '#VALUE!'.
  */
 
 export type Scalar = number | string | boolean;
@@ -105,6 +105,18 @@ export function evaluate(formula: string, read: CellReader, offset = { rows: 0, 
           return s;
         }
         case 'COUNT': { let n = 0; each(args, (v) => { if (typeof v === 'number') n++; }); return n; }
+        case 'COUNTBLANK': { let n = 0; each([args[0]!], (v) => { if (v === '') n++; }); return n; }
+        case 'ISNUMBER': return typeof scalar(args[0]!) === 'number';
+        case 'ISTEXT': return typeof scalar(args[0]!) === 'string';
+        case 'COUNTIF': {
+          // Only the criteria the plan writes: "?*" (text of at least one character) or a number.
+          const crit = scalar(args[1]!);
+          let n = 0;
+          each([args[0]!], (v) => {
+            if (crit === '?*' ? typeof v === 'string' && v.length > 0 && !v.startsWith('#') : v === crit) n++;
+          });
+          return n;
+        }
         case 'AND': { let r = true; each(args, (v) => { r = r && num(v) !== 0; }); return r; }
         case 'OR': { let r = false; each(args, (v) => { r = r || num(v) !== 0; }); return r; }
         case 'NOT': return num(args[0]!) === 0;

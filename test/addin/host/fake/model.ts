@@ -1,4 +1,5 @@
 /** The workbook state behind the fake Excel host: what Excel itself would hold, with no load/sync concerns. */
+import { OfficeError } from './client.js';
 import { colLetters, evaluate, parseRef, type RefRect, type Scalar } from './formula.js';
 
 export type { RefRect, Scalar } from './formula.js';
@@ -66,7 +67,16 @@ export class SheetModel {
   readonly customProperties = new Map<string, string>();
   readonly names = new Map<string, NameModel>();
   showGridlines = true;
+  /** Sheet protection as Excel holds it: absent when unprotected. */
+  protection?: { password?: string; options: Excel.WorksheetProtectionOptions };
   constructor(public name: string, private readonly workbook: WorkbookModel) {}
+
+  /** Excel's check before a cell changes: a locked cell (the default) on a protected sheet refuses. */
+  assertEditable(row: number, col: number): void {
+    if (this.protection && this.peek(row, col)?.locked !== false) {
+      throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+    }
+  }
 
   cell(row: number, col: number): CellModel {
     const k = `${row},${col}`;
@@ -138,6 +148,8 @@ export class SheetModel {
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly names = new Map<string, NameModel>();
+  /** Workbook settings (SettingCollection / Office.context.document.settings): saved with the file. */
+  readonly settings = new Map<string, unknown>();
   /** Notes by sheet id, then 'B5'. */
   private readonly notes = new Map<string, Map<string, string>>();
   activeSheet?: SheetModel;

@@ -5,10 +5,12 @@
  * merges, names, data validation, conditional formats (evaluated, so a test can see a cell turn red), custom
  * properties and notes (ExcelApi 1.18 only). User actions — typing, pasting a block, undo — raise events as Excel does.
  */
-import type { ChangedArgs, ExcelHost, XRequestContext } from '../src/office-types.js';
+import type { ChangedArgs, ExcelHost, XRequestContext } from '../../../addin/src/office-types.js';
 import type { Batch } from './fake/client.js';
 import { parseLocal, rectAddress, splitAddress, WorkbookModel, type CellModel, type SheetModel } from './fake/model.js';
 import { FakeRuntime, FakeWorkbook, type Handler, type HostHooks } from './fake/workbook.js';
+import { shiftSheet, type Axis } from './fake/structure.js';
+import { colIndex, colLetters } from './fake/formula.js';
 
 export { OfficeError } from './fake/client.js';
 export { WorkbookModel, SheetModel, type CellModel } from './fake/model.js';
@@ -145,9 +147,10 @@ export class FakeExcelHost implements ExcelHost {
     return { sheet: s, ...parseLocal(local.replace(/\$/g, '')) };
   }
 
-  /** Types into one cell and presses Enter. Data validation with a Stop alert refuses a bad entry, as Excel does. */
-  type(address: string, text: string): { ok: true } | { ok: false; alert: Excel.DataValidationErrorAlert | undefined } {
+  /** Types into one cell and presses Enter. Data validation with a Stop alert refuses a bad entry, and a locked cell on a protected sheet refuses any, as Excel does. */
+  type(address: string, text: string): { ok: true } | { ok: false; alert: Excel.DataValidationErrorAlert | undefined; protectedCell?: true } {
     const { sheet, top, left } = this.locate(address);
+    if (sheet.protection && sheet.peek(top, left)?.locked !== false) return { ok: false, alert: undefined, protectedCell: true };
     const v = sheet.validationAt(top, left);
     if (v?.rule && text.trim() !== '' && !satisfies(v.rule, text) && v.errorAlert?.showAlert !== false) {
       return { ok: false, alert: v.errorAlert };
@@ -165,6 +168,45 @@ export class FakeExcelHost implements ExcelHost {
     this.remember(sheet, top, left, bottom, right);
     rows.forEach((row, i) => row.forEach((v, j) => sheet.enter(top + i, left + j, v)));
     this.raise([this.changedArgs(sheet, rectAddress({ top, left, bottom, right }), 'Unknown')]);
+  }
+
+  /**
+   * Inserts (count > 0) or deletes (count < 0) whole rows before/at 1-based `row`, as Home › Insert/Delete Sheet Rows
+   * does: names, formulas, merges, formats move. Refused on a protected sheet, as Excel greys the command out.
+   */
+  shiftRows(sheetName: string, row: number, count: number): boolean {
+    return this.shift(sheetName, 'row', row - 1, count);
+  }
+
+  /** Inserts or deletes whole columns at `column` ('C'). */
+  shiftColumns(sheetName: string, column: string, count: number): boolean {
+    return this.shift(sheetName, 'col', colIndex(column), count);
+  }
+
+  private shift(sheetName: string, axis: Axis, at: number, count: number): boolean {
+    const sheet = this.sheet(sheetName);
+    if (sheet.protection) return false;
+    shiftSheet(this.workbook, sheet, axis, at, count);
+    const first = axis === 'row' ? `${at + 1}:${at + Math.abs(count)}` : `${colLetters(at)}:${colLetters(at + Math.abs(count) - 1)}`;
+    this.raise([{ ...this.changedArgs(sheet, first, 'Unknown'), changeType: count > 0 ? (axis === 'row' ? 'RowInserted' : 'ColumnInserted') : (axis === 'row' ? 'RowDeleted' : 'ColumnDeleted') }]);
+    return true;
+  }
+
+  /** Review › Protect Sheet, optionally with a password; Review › Unprotect Sheet. */
+  protect(sheetName: string, password?: string, options: Excel.WorksheetProtectionOptions = {}): void {
+    this.sheet(sheetName).protection = { options, ...(password ? { password } : {}) };
+  }
+
+  unprotect(sheetName: string, password?: string): boolean {
+    const s = this.sheet(sheetName);
+    if (s.protection?.password !== undefined && s.protection.password !== password) return false;
+    delete s.protection;
+    return true;
+  }
+
+  /** Formulas › Name Manager › Delete (a workbook-level name, or the sheet's own). */
+  deleteName(name: string, sheetName?: string): boolean {
+    return (sheetName ? this.sheet(sheetName).names : this.workbook.names).delete(name);
   }
 
   /** Ctrl+Z: restores the cells of the last typing or paste and raises onChanged for them. */

@@ -1,13 +1,15 @@
 /**
- * What last year's report fills in this year: every carry.* relation whose checked side is one cell and whose
+ * What last year's report fills in this year (the add-in's 「导入上年报告」 and `nianbao template --as-previous`): every carry.* relation whose checked side is one cell and whose
  * expected side is made of last year's cells only (t3 上年结转 ← last 结转下年度继续办理; 2019 t2 上一年项目数量 ← last
  * 上一年项目数量 + 本年增/减). Relations that also need this year's cells (carry.in-force, 对外公开总数量) only check.
  */
-import { parseCell } from '../../shared/cells.js';
-import type { FormatId } from '../../shared/formats/index.js';
-import { numberText } from '../../shared/layout/values.js';
-import { relations } from '../../shared/rules/relations.js';
-import type { PreviousReport } from './session.js';
+import { parseCell } from '../cells.js';
+import type { Draft } from '../draft.js';
+import type { FormatId } from '../formats/index.js';
+import { numberText } from './values.js';
+import { relations } from '../rules/relations.js';
+
+export type PreviousReport = Pick<Draft, 'year' | 'format' | 'cells'>;
 
 export function prefillFromPrevious(format: FormatId, previous: PreviousReport): Record<string, string> {
   const out: Record<string, string> = {};

@@ -5,7 +5,11 @@
 import { FakeExcelHost } from '../fake-excel.js';
 import { renderSheet } from '../fake-grid.js';
 
-const host = new FakeExcelHost({ api: new URLSearchParams(location.search).get('api') ?? '1.18' });
+const query = new URLSearchParams(location.search);
+const host = new FakeExcelHost({ api: query.get('api') ?? '1.18' });
+// ?pane=320 draws the task pane at that width (Excel's narrowest task pane is 320 px).
+const paneWidth = query.get('pane');
+if (paneWidth) document.head.append(Object.assign(document.createElement('style'), { textContent: `iframe#pane { width: ${Number(paneWidth)}px }` }));
 (window as unknown as { fakeHost: FakeExcelHost }).fakeHost = host;
 const grid = document.getElementById('grid')!;
 
