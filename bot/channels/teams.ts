@@ -26,12 +26,19 @@ export interface TeamsEndpointOptions {
   readonly log?: (line: string) => void;
 }
 
+/** CloudAdapter with its authenticate-then-run step callable without `process`, which console.error()s refusals. */
+class Adapter extends CloudAdapter {
+  run(auth: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
 export class TeamsEndpoint {
-  readonly adapter: CloudAdapter;
+  readonly adapter: Adapter;
 
   constructor(private readonly options: TeamsEndpointOptions, private readonly logic: (context: TurnContext) => Promise<void>) {
     const c = Object.fromEntries(Object.entries(options.config).filter(([, v]) => v)) as Record<string, string>;
-    this.adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(c, new ConfigurationServiceClientCredentialFactory(c)));
+    this.adapter = new Adapter(new ConfigurationBotFrameworkAuthentication(c, new ConfigurationServiceClientCredentialFactory(c)));
     this.adapter.onTurnError = async (_context, error) => {
       options.log?.(`Bot Framework 通道出错：${error.name}`);
     };
@@ -53,7 +60,7 @@ export class TeamsEndpoint {
     const auth = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
     let invoke: { status: number; body?: unknown } | undefined;
     try {
-      invoke = await this.adapter.processActivity(auth, activity, this.logic);
+      invoke = await this.adapter.run(auth, activity, this.logic);
     } catch (e) {
       const status = (e as { statusCode?: unknown }).statusCode;
       if (status === 401 || status === 403) throw new HttpError(401, '未通过 Bot Framework 身份验证'); // the server logs it
