@@ -1,7 +1,16 @@
 /** `npm run bot`: the bot server alone (Ctrl+C stops it). */
-import { startBotServer } from './server.js';
+import { startBotServer, type BotServer } from './server.js';
+import { StoreError } from './store/index.js';
 
-const server = await startBotServer();
+let server: BotServer;
+try {
+  server = await startBotServer();
+} catch (e) {
+  // A store that cannot be opened (damaged, or owned by another process) is explained, not dumped as a stack.
+  if (!(e instanceof StoreError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+}
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -10,6 +10,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   template: { summary: '生成自带检查的标准表格工作簿（.xlsx）', load: () => import('./commands/template.js') },
   import: { summary: '把已发布的年报（.txt .html .docx）读成草稿（JSON）', load: () => import('./commands/import.js') },
   render: { summary: '把草稿排成完整的年度报告（.docx .html .md）', load: () => import('./commands/render.js') },
+  backup: { summary: '备份对话机器人的数据库（运行中也可以）', load: () => import('./commands/backup.js') },
+  restore: { summary: '从备份恢复对话机器人的数据库', load: () => import('./commands/restore.js') },
 };
 
 function usage(): string {
