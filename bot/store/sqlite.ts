@@ -25,7 +25,7 @@ import { StoreError } from './types.js';
 import { WalSync } from './wal-sync.js';
 
 /** Log size that triggers a checkpoint (the log is truncated to what it holds after each restart). */
-const CHECKPOINT_BYTES = 4 * 2 ** 20;
+const CHECKPOINT_BYTES = 16 * 2 ** 20;
 /** A checkpoint at least this often while anything is written. */
 const CHECKPOINT_MS = 60_000;
 
