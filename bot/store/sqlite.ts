@@ -116,10 +116,15 @@ function build(db: sqlite.Database, lock: DirLock, mark: CommitMark, startCommit
     written = false;
     await fsyncFile(file); // …and those pages are on disk before the next write restarts the log over the frames
   };
+  // A checkpoint whose fsync failed leaves pages of acknowledged commits maybe not on disk, and the next write would
+  // restart the log over their frames: from then on every write is refused (a restart recovers from the log).
+  let broken: unknown;
   const requestCheckpoint = () => {
     if (checkpointQueued) return;
     checkpointQueued = true;
-    void serial.run('db', checkpointNow).catch(() => undefined); // a failed fsync fails the next commit's too
+    void serial.run('db', checkpointNow).catch((e: unknown) => {
+      broken ??= e;
+    });
   };
   const timer = setInterval(requestCheckpoint, CHECKPOINT_MS);
   timer.unref();
@@ -135,6 +140,10 @@ function build(db: sqlite.Database, lock: DirLock, mark: CommitMark, startCommit
     scheduled = false;
     const batch = pending;
     pending = [];
+    if (broken) {
+      batch.forEach((item) => item.reject(new StoreError(`数据库文件 ${file} 写盘失败，已停止写入：请检查磁盘后重启`)));
+      return;
+    }
     const results: { ok: boolean; value: unknown }[] = [];
     db.exec('BEGIN IMMEDIATE');
     try {
