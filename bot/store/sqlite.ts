@@ -126,6 +126,7 @@ function build(db: sqlite.Database, lock: DirLock, mark: CommitMark, startCommit
       broken ??= e;
     });
   };
+  written = walBytes() > 0; // a log left by a previous process (killed) is folded in by the first checkpoint
   const timer = setInterval(requestCheckpoint, CHECKPOINT_MS);
   timer.unref();
 

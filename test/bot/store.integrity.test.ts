@@ -61,6 +61,8 @@ describe('a damaged store is refused, named, and left untouched', () => {
     const p = bot(dir); // a clean stop, so that everything is in the database file itself
     await p.ready();
     await p.stop();
+    expect(p.child.exitCode).toBe(0);
+    expect(existsSync(join(dir, 'nianbao.sqlite-wal'))).toBe(false); // a clean stop folds the log into the file
     truncateSync(join(dir, 'nianbao.sqlite'), 0);
     const out = await refusal(dir);
     expect(out).toContain(`数据库文件 ${join(dir, 'nianbao.sqlite')} 有问题`);
@@ -80,6 +82,7 @@ describe('a damaged store is refused, named, and left untouched', () => {
     const p = bot(dir);
     await p.ready();
     await p.stop();
+    expect(p.child.exitCode).toBe(0);
     const file = join(dir, 'nianbao.sqlite');
     const size = statSync(file).size;
     expect(size).toBeGreaterThanOrEqual(4 * 4096);
