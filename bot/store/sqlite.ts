@@ -24,8 +24,12 @@ import { KeyedQueue } from './queue.js';
 import { StoreError } from './types.js';
 import { WalSync } from './wal-sync.js';
 
-/** Log size that triggers a checkpoint (the log is truncated to what it holds after each restart). */
-const CHECKPOINT_BYTES = 16 * 2 ** 20;
+/**
+ * Log size that triggers a checkpoint (the log is truncated to what it holds after each restart). Commits wait
+ * during a checkpoint's database fsync (the loop does not), so checkpoints are few: 32 MB is about what the old
+ * automatic checkpoint allowed (10,000 pages), and a crash leaves at most that much log to read back at start.
+ */
+const CHECKPOINT_BYTES = 32 * 2 ** 20;
 /** A checkpoint at least this often while anything is written. */
 const CHECKPOINT_MS = 60_000;
 
