@@ -93,7 +93,12 @@ export async function startAddinServer(opts: AddinServerOptions = {}): Promise<{
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'https://localhost').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'https://localhost').pathname);
+    } catch {
+      return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('请求地址无效');
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     if (path === '/') return void res.writeHead(302, { location: '/taskpane.html' }).end();
     if (path === '/manifest.xml') return sendManifest(res);
@@ -108,8 +113,10 @@ export async function startAddinServer(opts: AddinServerOptions = {}): Promise<{
 
   const server = createServer({ key, cert }, (req, res) => {
     handle(req, res).catch((e: unknown) => {
+      // The exception's text may name paths on this machine: the client gets none of it.
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(`服务器错误：${e instanceof Error ? e.message : String(e)}`);
+      res.end('服务器错误');
+      console.error(`加载项服务出错：${e instanceof Error ? e.name : typeof e}`);
     });
   });
   const host = opts.host ?? 'localhost';

@@ -129,6 +129,19 @@ export async function bench(): Promise<Record<string, string | number>> {
     const run = async (offset: number, thinkMs: number) => {
       const clients = await Promise.all(Array.from({ length: CONVERSATIONS }, () => Conversation.start(url)));
       const latencies: number[] = [];
+      // A probe of /healthz every 20 ms on its own connection: it answers at once unless the server's event loop
+      // is held (a synchronous fsync or checkpoint), so its tail is the loop's stalls (plus this machine's noise).
+      const probeAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const probes: number[] = [];
+      let probing = true;
+      const probe = (async () => {
+        while (probing) {
+          const s = performance.now();
+          await new Promise<void>((resolve, reject) => request(`${url}healthz`, { agent: probeAgent }, (res) => res.resume().on('end', resolve)).on('error', reject).end());
+          probes.push(performance.now() - s);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })();
       const loadBefore = load();
       const server0 = cpuSeconds(pid), client0 = ownCpu();
       const t0 = performance.now();
@@ -142,9 +155,12 @@ export async function bench(): Promise<Record<string, string | number>> {
         }
       }));
       const wall = performance.now() - t0;
+      probing = false;
+      await probe;
+      probeAgent.destroy();
       const server = cpuSeconds(pid) - server0, client = ownCpu() - client0;
       clients.forEach((c) => c.close());
-      return { latencies, wall, server, client, loadBefore };
+      return { latencies, wall, server, client, loadBefore, probes };
     };
     const fast = await run(0, 0);
     const paced = await run(CONVERSATIONS, 500);
@@ -154,17 +170,19 @@ export async function bench(): Promise<Record<string, string | number>> {
       `服务 ${r.server.toFixed(2)} s（每轮 ${((r.server / n) * 1000).toFixed(2)} ms），客户端 ${r.client.toFixed(2)} s，墙钟 ${(r.wall / 1000).toFixed(2)} s`;
     return {
       '负载（1/5/15 分钟，开始时）': loadAtStart,
-      '冷启动到首个回答（目标 ≤ 2 s）': `${(coldStart / 1000).toFixed(2)} s`,
+      '冷启动到首个回答（目标 ≤ 1 s）': `${(coldStart / 1000).toFixed(2)} s`,
       '并发会话 × 轮次': `${CONVERSATIONS} × ${TURNS}（Direct Line，回环地址，嵌入式 SQLite 持久存储）`,
-      '不停顿：每轮延迟 p50': ms(pct(fast.latencies, 50)),
-      '不停顿：每轮延迟 p99（目标 ≤ 100 ms）': ms(pct(fast.latencies, 99)),
+      '不停顿：每轮延迟 p50（目标 ≤ 10 ms）': ms(pct(fast.latencies, 50)),
+      '不停顿：每轮延迟 p99（目标 ≤ 50 ms；议题 8：≤ 100 ms）': ms(pct(fast.latencies, 99)),
       '不停顿：每轮延迟最大': ms(Math.max(...fast.latencies)),
       '不停顿：吞吐': `${Math.round((n / fast.wall) * 1000)} 轮/秒`,
       '不停顿：CPU': cpu(fast),
       '不停顿：开始时负载': fast.loadBefore,
+      '不停顿：/healthz 探测 p99 / 最大（事件循环停顿）': `${ms(pct(fast.probes, 99))} / ${ms(Math.max(...fast.probes))}`,
       '停顿 0.25–0.75 s：每轮延迟 p50 / p99': `${ms(pct(paced.latencies, 50))} / ${ms(pct(paced.latencies, 99))}`,
       '停顿 0.25–0.75 s：CPU': cpu(paced),
-      '服务进程峰值 RSS（目标 ≤ 250 MB）': `${rss} MB`,
+      '停顿 0.25–0.75 s：/healthz 探测 p99 / 最大': `${ms(pct(paced.probes, 99))} / ${ms(Math.max(...paced.probes))}`,
+      '服务进程峰值 RSS（目标 ≤ 200 MB）': `${rss} MB`,
     };
   } finally {
     await bot.stop();

@@ -14,9 +14,10 @@ import { defaultDataDir, openStore, type Store } from './store/index.js';
 import { DirectLine } from './channels/directline.js';
 import { DownloadLinks } from './channels/files.js';
 import { HttpError, sendError } from './channels/http.js';
+import { SameOrigin } from './channels/same-origin.js';
 import { loadSigningKey, Signer } from './channels/signed.js';
 import { Responder, type BotOptions } from './channels/respond.js';
-import { DEFAULT_SERVICE_URLS, LOCAL_SERVICE_URLS } from './channels/service-urls.js';
+import { allowedServiceUrls } from './channels/service-urls.js';
 import type { TeamsEndpoint } from './channels/teams.js';
 import { CT } from './channels/texts.js';
 
@@ -42,11 +43,15 @@ export interface BotServer {
 const HERE = dirname(fileURLToPath(import.meta.url));
 const WEB = join(HERE, 'web');
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const LOOPBACK_ADDRESS = /^(127\.|::1$|::ffff:127\.)/;
 
 function webchatBundle(): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
 }
+
+/** The path of a request for a log line: no query (tokens travel there), no control characters, bounded. */
+const safePath = (url: string | undefined) => (url ?? '').split('?')[0]!.replace(/[^\x21-\x7e]/g, '?').slice(0, 120);
 
 const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
 
@@ -99,15 +104,13 @@ export async function startBotServer(opts: BotServerOptions = {}): Promise<BotSe
     const bot = new NianbaoBot(botOptions);
     return new TeamsEndpoint({
       config: { MicrosoftAppId: appId, MicrosoftAppPassword: env.MicrosoftAppPassword, MicrosoftAppType: env.MicrosoftAppType, MicrosoftAppTenantId: env.MicrosoftAppTenantId },
-      serviceUrls: list(env.NIANBAO_ALLOWED_SERVICE_URLS).length ? list(env.NIANBAO_ALLOWED_SERVICE_URLS) : appId ? DEFAULT_SERVICE_URLS : LOCAL_SERVICE_URLS,
+      serviceUrls: allowedServiceUrls(env, appId, url),
       log,
     }, (context) => bot.run(context));
   })().catch((e: unknown) => {
     teamsLoading = undefined; // try again on the next request
     throw e;
   }));
-  if (appId) await teams();
-
   const server = createServer();
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -117,6 +120,8 @@ export async function startBotServer(opts: BotServerOptions = {}): Promise<BotSe
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
   const url = `http://${shownHost}:${address.port}/`;
   links = new DownloadLinks(signer, env.NIANBAO_PUBLIC_URL || url, linkHours);
+  const sameOrigin = new SameOrigin({ port: address.port, loopback: LOOPBACK_ADDRESS.test(address.address), publicUrl: env.NIANBAO_PUBLIC_URL });
+  if (appId) await teams();
 
   const sweep = setInterval(() => directLine.sweep(6 * 3600_000), 600_000);
   sweep.unref();
@@ -125,7 +130,11 @@ export async function startBotServer(opts: BotServerOptions = {}): Promise<BotSe
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     const u = new URL(req.url ?? '/', 'http://local');
     const path = u.pathname;
-    if (path === '/api/messages') return (await teams()).handle(req, res);
+    sameOrigin.check(req);
+    if (path === '/api/messages') {
+      if (req.method === 'POST') SameOrigin.requireJson(req);
+      return (await teams()).handle(req, res);
+    }
     if (await directLine.handle(req, res, path, u.searchParams)) return;
     const file = /^\/files\/([\w.-]{20,2000})$/.exec(path);
     if (file && req.method === 'GET') return links!.serve(res, file[1]!, store);
@@ -145,7 +154,11 @@ export async function startBotServer(opts: BotServerOptions = {}): Promise<BotSe
 
   server.on('request', (req, res) => {
     route(req, res).catch((e: unknown) => {
-      if (e instanceof HttpError) sendError(res, e.status, e.message);
+      if (e instanceof HttpError) {
+        // A refusal is one line (what, from where), never a stack: an attacker can make many.
+        if (e.status === 401 || e.status === 403 || e.status === 415) log(`拒绝了请求 ${req.method} ${safePath(req.url)}：${e.status} ${e.message}`);
+        sendError(res, e.status, e.message);
+      }
       else {
         log(`请求出错：${e instanceof Error ? e.name : typeof e}`);
         sendError(res, 500, '服务器内部错误');

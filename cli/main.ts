@@ -11,6 +11,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   import: { summary: '把已发布的年报（.txt .md .html .docx .doc .pdf）读成草稿（JSON）', load: () => import('./commands/import.js') },
   manifest: { summary: '生成部署用的 Excel 加载项清单（manifest.xml）', load: () => import('./commands/manifest.js') },
   render: { summary: '把草稿排成完整的年度报告（.docx .html .md）', load: () => import('./commands/render.js') },
+  backup: { summary: '备份对话机器人的数据库（运行中也可以）', load: () => import('./commands/backup.js') },
+  restore: { summary: '从备份恢复对话机器人的数据库', load: () => import('./commands/restore.js') },
 };
 
 function usage(): string {

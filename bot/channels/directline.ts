@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity } from 'botbuilder';
-import { bearer, HttpError, isLoopback, readBody, readJson, sendJson } from './http.js';
+import { bearer, checkActivity, HttpError, isLoopback, parseActivity, readBody, readJson, sendJson } from './http.js';
 import type { Send } from './respond.js';
 import { randomId, type Signer } from './signed.js';
 
@@ -169,8 +169,7 @@ export class DirectLine {
     } else if ((r = /^\/conversations\/([\w-]{1,64})\/activities$/.exec(route))) {
       const c = this.claims(req, r[1]);
       if (method === 'POST') {
-        const activity = (await readJson(req, this.options.maxActivityBytes ?? 256 * 1024)) as Partial<Activity>;
-        if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') throw new HttpError(400, '缺少活动类型');
+        const activity = checkActivity(await readJson(req, this.options.maxActivityBytes ?? 256 * 1024)) as Partial<Activity>;
         sendJson(res, 200, { id: await this.receive(c, activity) });
       } else if (method === 'GET') {
         const t = this.transcript(c.c);
@@ -183,7 +182,7 @@ export class DirectLine {
       const body = await readBody(req, this.options.maxUploadBytes ?? 5 * 2 ** 20);
       const parts = parseMultipart(body, String(req.headers['content-type'] ?? ''));
       const activityPart = parts.find((p) => p.name === 'activity');
-      const activity: Partial<Activity> = activityPart ? (JSON.parse(activityPart.data.toString('utf8')) as Partial<Activity>) : { type: 'message' };
+      const activity: Partial<Activity> = activityPart ? (parseActivity(activityPart.data.toString('utf8')) as Partial<Activity>) : { type: 'message' };
       activity.attachments = parts.filter((p) => p !== activityPart).map((p) => ({
         name: p.filename ?? 'file', contentType: p.contentType,
         contentUrl: `data:${p.contentType};base64,${p.data.toString('base64')}`,

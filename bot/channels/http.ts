@@ -42,6 +42,38 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
   }
 }
 
+/**
+ * An activity as it arrives over HTTP, checked for the shape every handler relies on: an object with a string
+ * `type`, and `attachments` (when present) an array of objects. Anything else is the sender's mistake: 400, never a
+ * 500 from deep inside the bot.
+ */
+export function checkActivity(value: unknown): Record<string, unknown> & { type: string } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, '请求内容应为一个活动对象');
+  const a = value as Record<string, unknown>;
+  if (typeof a.type !== 'string') throw new HttpError(400, '缺少活动类型');
+  if (a.attachments !== undefined && (!Array.isArray(a.attachments) || a.attachments.some((x) => !x || typeof x !== 'object'))) {
+    throw new HttpError(400, '活动的 attachments 应为对象数组');
+  }
+  for (const k of ['text', 'channelId', 'serviceUrl'] as const) {
+    if (a[k] !== undefined && typeof a[k] !== 'string') throw new HttpError(400, `活动的 ${k} 应为字符串`);
+  }
+  for (const k of ['from', 'conversation', 'recipient'] as const) {
+    if (a[k] !== undefined && (!a[k] || typeof a[k] !== 'object' || Array.isArray(a[k]))) throw new HttpError(400, `活动的 ${k} 应为对象`);
+  }
+  return a as Record<string, unknown> & { type: string };
+}
+
+/** JSON text → a checked activity (400 when it is not JSON or not an activity). */
+export function parseActivity(text: string): Record<string, unknown> & { type: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, '请求内容不是有效的 JSON');
+  }
+  return checkActivity(value);
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });

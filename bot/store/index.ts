@@ -4,7 +4,8 @@
  * a postgres:// URL, for several bot instances behind a load balancer.
  */
 import { resolve } from 'node:path';
-import { openPostgres, openSqlite } from './db.js';
+import { openPostgres } from './db.js';
+import { openSqlite } from './sqlite.js';
 import { SqlStore } from './sql-store.js';
 import type { Store } from './types.js';
 
@@ -26,5 +27,5 @@ export function defaultDataDir(): string {
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const url = options.databaseUrl ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
   if (url && /^postgres(ql)?:\/\//.test(url)) return new SqlStore(await openPostgres(url), options.now);
-  return new SqlStore(openSqlite(options.dataDir ?? defaultDataDir()), options.now);
+  return new SqlStore(await openSqlite(options.dataDir ?? defaultDataDir()), options.now);
 }

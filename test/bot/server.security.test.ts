@@ -63,7 +63,7 @@ describe('/api/messages with a MicrosoftAppId', () => {
   });
 });
 
-describe('/api/messages with no app id (Bot Framework Emulator on this machine)', () => {
+describe('/api/messages with no app id and NIANBAO_EMULATOR=1 (Bot Framework Emulator on this machine)', () => {
   it('replies through CloudAdapter to a connector on loopback', async () => {
     const received: { path: string; body: { text?: string; type: string } }[] = [];
     const connector = createServer((req: IncomingMessage, res) => {
@@ -75,7 +75,7 @@ describe('/api/messages with no app id (Bot Framework Emulator on this machine)'
     });
     await new Promise<void>((r) => connector.listen(0, '127.0.0.1', () => r()));
     try {
-      const { url } = await start();
+      const { url } = await start({ NIANBAO_EMULATOR: '1' }); // the Emulator's connector is on a loopback port of its own
       const port = (connector.address() as AddressInfo).port;
       const res = await fetch(`${url}api/messages`, {
         method: 'POST', headers: { 'content-type': 'application/json' },

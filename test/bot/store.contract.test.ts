@@ -161,7 +161,7 @@ describe.each(backends)('store contract: $name', (backend) => {
 });
 
 describe('embedded store: data directory ownership', () => {
-  it('takes over from a killed owner (stale pid and VFS lock directory) and refuses a live one', async () => {
+  it('takes over from a killed owner (stale pid and VFS lock directory) and refuses a second opening in-process', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-owner-'));
     dirs.push(dir);
     const s1 = await openStore({ dataDir: dir });
@@ -174,7 +174,9 @@ describe('embedded store: data directory ownership', () => {
     await expect(openStore({ dataDir: dir })).rejects.toThrow(/已在本进程中打开/);
     await s2.close();
     expect(existsSync(join(dir, 'owner.pid'))).toBe(false);
+    // a pid file naming a live but unrelated process no longer blocks (the lock is a socket: see store.integrity)
     writeFileSync(join(dir, 'owner.pid'), String(process.ppid));
-    await expect(openStore({ dataDir: dir })).rejects.toThrow(/正被进程/);
+    const s3 = await openStore({ dataDir: dir });
+    await s3.close();
   });
 });
