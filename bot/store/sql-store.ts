@@ -254,8 +254,9 @@ export class SqlStore implements Store {
       for (let i = 0; i < activities.length; i++) {
         await tx.run('INSERT INTO dl_activities (conversation_id, seq, activity) VALUES (?, ?, ?)', [conversationId, after + 1 + i, JSON.stringify(activities[i])]);
       }
-      // trimmed in steps of 50, not on every append
-      if (end > keep && Math.floor(end / 50) !== Math.floor(after / 50)) {
+      // trimmed in steps of a tenth of `keep`, not on every append
+      const step = Math.max(1, Math.floor(keep / 10));
+      if (end > keep && Math.floor(end / step) !== Math.floor(after / step)) {
         await tx.run('DELETE FROM dl_activities WHERE conversation_id = ? AND seq <= ?', [conversationId, end - keep]);
       }
     });
