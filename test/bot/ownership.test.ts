@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { strFromU8, unzipSync } from 'fflate';
+import sqlite from 'node-sqlite3-wasm';
+import { loadSigningKey, Signer } from '../../bot/channels/signed.js';
+import { emptyDraft } from '../../shared/index.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startBotServer, type BotServer } from '../../bot/server.js';
 import { openStore, type Store } from '../../bot/store/index.js';
@@ -307,5 +310,41 @@ describe('transcript and links', () => {
     expect(await plain(first!)).not.toContain(marker);
     expect(await plain(first!)).toContain('淮安市人民政府2024年政府信息公开工作年度报告');
     await b.stop();
+  });
+});
+
+describe('drafts stored before owners', () => {
+  it('keep working for the conversation attached to them, whose clerk then owns them; others are not offered them', { timeout: 60_000 }, async () => {
+    // a data directory as the bot left it before this change: no owners, no authors, no stored transcript
+    const dataDir = mkdtempSync(join(tmpdir(), 'nianbao-own-legacy-'));
+    dirs.push(dataDir);
+    const db = new sqlite.Database(join(dataDir, 'nianbao.sqlite'));
+    const doc = JSON.stringify({ ...emptyDraft(2024, AGENCY, 'department'), agency: { name: AGENCY, level: 'department', address: '某路1号', postcode: '264200', phone: '0631-1234567' } });
+    const state = JSON.stringify({ v: 1, current: 'gate.t2.rules', draftId: 'old-draft', start: { agency: AGENCY, year: 2024, level: 'department' }, gates: {}, skipped: [], accepted: [] });
+    for (const sql of [
+      `CREATE TABLE drafts (id TEXT PRIMARY KEY, agency_name TEXT NOT NULL, year INTEGER NOT NULL, doc TEXT NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL)`,
+      `CREATE TABLE answers (seq INTEGER PRIMARY KEY AUTOINCREMENT, draft_id TEXT NOT NULL, path TEXT NOT NULL, value TEXT, version INTEGER NOT NULL, at TEXT NOT NULL)`,
+      `CREATE TABLE conversations (key TEXT PRIMARY KEY, state TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL)`,
+      `INSERT INTO drafts VALUES ('old-draft', '${AGENCY}', 2024, '${doc}', 1, 'open', '2025-01-01T00:00:00.000Z')`,
+      `INSERT INTO conversations VALUES ('["directline","old-conv","dl_old"]', '${state}', 5, '2025-01-01T00:00:00.000Z')`,
+    ]) db.exec(sql);
+    db.close();
+    // the clerk's page still holds its token (the signing key is the data directory's)
+    const signer = new Signer(loadSigningKey(dataDir, {}));
+    const token = signer.sign('directline', { c: 'old-conv', u: 'dl_old', exp: Date.now() + 3600_000 });
+
+    const b = await bot(dataDir);
+    const old = new DirectLineClient(`${b.url}v3/directline`, token, 'old-conv');
+    expect(activitiesText(await old.send('有数字要填'))).toContain('第二十条第（一）项');
+    await old.send('7');
+    const x = await DirectLineClient.start(b.url);
+    for (const t of ['你好', AGENCY, '2024']) await x.send(t);
+    expect(activitiesText(await x.send('部门'))).toContain('已有别人建立的草稿');
+    await b.stop();
+    await inStore(dataDir, async (s) => {
+      expect((await s.loadDraft('old-draft'))!.draft.cells['t2.rules.issued']).toBe('7');
+      expect(await s.access('old-draft')).toEqual({ owner: 'dl:dl_old', members: [] });
+      expect((await s.history('old-draft', 'cells.t2.rules.issued'))[0]?.actor).toBe('dl:dl_old');
+    });
   });
 });
