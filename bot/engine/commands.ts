@@ -1,4 +1,4 @@
-/** The commands a clerk can send at any point: 帮助 上一题 跳过 修改 进度 预览 暂停 重新开始 完成. */
+/** The commands a clerk can send at any point: 帮助 上一题 跳过 修改 进度 预览 暂停 重新开始 完成 共享. */
 import { checkDraft, summarize, type Finding } from '../../shared/index.js';
 import { renderReportMarkdown } from '../../shared/render/report.js';
 import { initialState } from './state.js';
