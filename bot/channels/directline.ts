@@ -104,13 +104,16 @@ export class DirectLine {
     return typeof t?.u === 'string' ? t.u : `dl_${randomId(9)}`;
   }
 
-  /** Runs `fn` with a batch numbered from the conversation's end, under its lock, then stores the batch. */
-  private async locked<T>(conversationId: string, fn: (batch: Batch | undefined, end: number | undefined) => Promise<T>, always = true): Promise<T> {
+  /**
+   * Runs `fn` under the conversation's lock with a batch numbered from its stored end, then stores the batch.
+   * `onlyNew`: no batch (nothing to add) when the conversation already has a transcript.
+   */
+  private async locked<T>(conversationId: string, fn: (batch: Batch | undefined) => Promise<T>, onlyNew = false): Promise<T> {
     const { store } = this.options;
     return store.serialize(`directline:${conversationId}`, async () => {
       const end = await store.transcriptEnd(conversationId);
-      const batch = always || end === undefined ? new Batch(conversationId, end ?? 0, this.now) : undefined;
-      const out = await fn(batch, end);
+      const batch = !onlyNew || end === undefined ? new Batch(conversationId, end ?? 0, this.now) : undefined;
+      const out = await fn(batch);
       if (batch) await store.appendTranscript(conversationId, batch.after, batch.activities, this.options.keep ?? 500);
       return out;
     });
@@ -172,7 +175,7 @@ export class DirectLine {
           conversation: { id: c.c } as Activity['conversation'], from: { id: c.u, name: '' }, recipient: BOT,
           membersAdded: [BOT, { id: c.u, name: '' }],
         }, batch);
-      }, false);
+      }, true);
       sendJson(res, 201, this.issue(c.c, c.u));
     } else if ((r = /^\/conversations\/([\w-]{1,64})$/.exec(route)) && method === 'GET') {
       const c = this.claims(req, r[1]);
