@@ -75,6 +75,18 @@ async function owner(url: string) {
   return { client: a, user: await userOf(a) };
 }
 
+/** A new conversation of the same web-chat user (the ticket the page keeps). */
+async function sameUser(url: string, c: DirectLineClient): Promise<DirectLineClient> {
+  const base = `${url}v3/directline`;
+  const h = { 'content-type': 'application/json' };
+  const { ticket } = await (await fetch(`${base}/tokens/refresh`, { method: 'POST', headers: { ...h, authorization: `Bearer ${c.token}` } })).json() as { ticket: string };
+  const g = await (await fetch(`${base}/tokens/generate`, { method: 'POST', headers: h, body: JSON.stringify({ ticket }) })).json() as { token: string; conversationId: string };
+  expect((await fetch(`${base}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${g.token}` } })).status).toBe(201);
+  const next = new DirectLineClient(base, g.token, g.conversationId);
+  await next.poll();
+  return next;
+}
+
 const choicesIn = (acts: readonly DlActivity[]) => acts.flatMap((a) => (a.attachments ?? []).flatMap((x) => x.content?.actions ?? []));
 
 describe('a draft belongs to its owner', () => {
@@ -95,8 +107,14 @@ describe('a draft belongs to its owner', () => {
     expect(text).not.toContain('找到 1 份');
     expect(text).not.toContain('已填');
     expect(choicesIn(reply).some((c) => c.data.choice.startsWith('resume:'))).toBe(false);
-    // a forged card submit naming the draft does not open it either
-    await x.send({ value: { choice: `resume:${draftId}` } });
+    // in a second conversation the intruder is offered only the draft just made for them; a forged card submit
+    // naming the owner's draft does not open it
+    const again = await sameUser(b2.url, x);
+    for (const t of ['你好', AGENCY, '2024']) await again.send(t);
+    const offer = await again.send('部门');
+    expect(activitiesText(offer)).toContain('找到 1 份');
+    expect(choicesIn(offer).map((c) => c.data.choice)).not.toContain(`resume:${draftId}`);
+    expect(activitiesText(await again.send({ value: { choice: `resume:${draftId}` } }))).not.toContain('接着上次的草稿继续');
     const ux = await userOf(x);
     await b2.stop();
     await inStore(b.dataDir, async (s) => {
@@ -106,20 +124,17 @@ describe('a draft belongs to its owner', () => {
       expect(mine?.draftId).not.toBe(draftId);
       expect((await s.access(mine!.draftId!))?.owner).toBe(`dl:${ux}`);
       expect((await s.findDrafts(AGENCY, 2024)).length).toBe(2);
+      expect((await stateOf(s, again, ux))?.draftId).not.toBe(draftId);
+      expect((await stateOf(s, again, ux))?.current).toBe('resume');
     });
   });
 
   it('the owner in a new conversation is offered it (same user, by the ticket the page keeps)', { timeout: 60_000 }, async () => {
     const b = await bot();
     const { client: a, user: ua } = await owner(b.url);
-    const base = `${b.url}v3/directline`;
     // the page's token has expired: it asks for a new one with its ticket, and is the same user
-    const g1 = await (await fetch(`${base}/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/json' } })).json() as { ticket: string };
-    const g = await (await fetch(`${base}/tokens/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticket: g1.ticket }) })).json() as { token: string; conversationId: string };
-    expect(g.conversationId).not.toBe(a.conversationId);
-    await fetch(`${base}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${g.token}` } });
-    const again = new DirectLineClient(base, g.token, g.conversationId);
-    await again.poll();
+    const again = await sameUser(b.url, a);
+    expect(again.conversationId).not.toBe(a.conversationId);
     for (const t of ['你好', AGENCY, '2024']) await again.send(t);
     const offer = await again.send('部门');
     expect(activitiesText(offer)).toContain('找到 1 份');
