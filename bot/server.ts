@@ -96,12 +96,13 @@ export async function startBotServer(opts: BotServerOptions = {}): Promise<BotSe
   // The local Direct Line calls the bot's Responder itself; botbuilder (CloudAdapter, the ActivityHandler over the
   // same Responder) is loaded for /api/messages only: at start-up when an app id says Teams is the point, else on
   // the first request (the Bot Framework Emulator), so that a local start does not wait for it.
-  const responder = new Responder(botOptions);
-  const directLine = new DirectLine({ signer, secret: env.NIANBAO_DIRECTLINE_SECRET || undefined, tokenSeconds: 8 * 3600 }, (a, send) => responder.respond(a, send));
+  const responder = new Responder({ ...botOptions, origin: 'directline' });
+  const directLine = new DirectLine({ signer, store, secret: env.NIANBAO_DIRECTLINE_SECRET || undefined, tokenSeconds: 8 * 3600 }, (a, send) => responder.respond(a, send));
   let teamsLoading: Promise<TeamsEndpoint> | undefined;
   const teams = () => (teamsLoading ??= (async () => {
     const [{ TeamsEndpoint }, { NianbaoBot }] = await Promise.all([import('./channels/teams.js'), import('./channels/bot.js')]);
-    const bot = new NianbaoBot(botOptions);
+    // without an app id nothing vouches for who sent an activity (bot/channels/identity.ts)
+    const bot = new NianbaoBot({ ...botOptions, origin: appId ? 'botframework' : 'unverified' });
     return new TeamsEndpoint({
       config: { MicrosoftAppId: appId, MicrosoftAppPassword: env.MicrosoftAppPassword, MicrosoftAppType: env.MicrosoftAppType, MicrosoftAppTenantId: env.MicrosoftAppTenantId },
       serviceUrls: allowedServiceUrls(env, appId, url),
@@ -123,7 +124,8 @@ export async function startBotServer(opts: BotServerOptions = {}): Promise<BotSe
   const sameOrigin = new SameOrigin({ port: address.port, loopback: LOOPBACK_ADDRESS.test(address.address), publicUrl: env.NIANBAO_PUBLIC_URL });
   if (appId) await teams();
 
-  const sweep = setInterval(() => directLine.sweep(6 * 3600_000), 600_000);
+  // stored transcripts (replayed when a page comes back) are kept for 30 days after their last message
+  const sweep = setInterval(() => void directLine.sweep(30 * 86_400_000).catch(() => undefined), 3600_000);
   sweep.unref();
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,4 +1,7 @@
-/** Download links: `/files/<signed token>` serves the .docx rendered from the stored draft until the link expires. */
+/**
+ * Download links: `/files/<signed token>` serves the .docx of the draft version the link names (kept by the turn
+ * that made the link), until the link expires — not whatever the draft became since.
+ */
 import type { ServerResponse } from 'node:http';
 import type { Store } from '../store/index.js';
 import { HttpError } from './http.js';
@@ -24,11 +27,11 @@ export class DownloadLinks {
   async serve(res: ServerResponse, token: string, store: Store): Promise<void> {
     const claims = this.signer.verify<LinkClaims>(PURPOSE, token, this.now());
     if (!claims) throw new HttpError(404, '下载链接无效或已过期，请在对话中重新发送「完成」获取新链接');
-    const found = await store.loadDraft(claims.d);
-    if (!found) throw new HttpError(404, '找不到这份草稿');
+    const draft = await store.loadDraftVersion(claims.d, claims.v);
+    if (!draft) throw new HttpError(404, '找不到这份草稿的这一版本，请在对话中重新发送「完成」获取新链接');
     // loaded on the first download, not at start-up (the docx package is large)
     const { renderReportDocx } = await import('../../shared/render/docx.js');
-    const bytes = await renderReportDocx(found.draft);
+    const bytes = await renderReportDocx(draft);
     const name = /\.docx$/i.test(claims.f) ? claims.f : `${claims.f}.docx`;
     res.writeHead(200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -5,8 +5,9 @@
  * was most of the server's start-up and whose TurnContext machinery a share of every turn.
  */
 import type { Activity } from 'botbuilder';
-import type { ConversationKey, Interviewer } from '../engine/index.js';
+import type { Interviewer } from '../engine/index.js';
 import { toActivities, toTurnInput, type AttachmentPolicy } from './activities.js';
+import { keyOf, type Origin } from './identity.js';
 import { CT } from './texts.js';
 
 export interface BotOptions {
@@ -16,20 +17,14 @@ export interface BotOptions {
   readonly linkHours: number;
   /** Where errors are reported: never with what the clerk typed. */
   readonly log?: (line: string) => void;
+  /** How the sender of an activity is known (bot/channels/identity.ts); default `botframework`. */
+  readonly origin?: Origin;
 }
 
 /** Sends activities to the sender of the incoming one (TurnContext.sendActivities, or a Direct Line transcript). */
 export type Send = (activities: Partial<Activity>[]) => Promise<void>;
 
-/** State is per channel, user and conversation: a clerk in two chats holds two interviews. */
-export function keyOf(a: Partial<Activity>): ConversationKey {
-  const from = a.from as { id: string; aadObjectId?: string } | undefined;
-  return {
-    channelId: a.channelId ?? 'unknown',
-    userId: from?.aadObjectId ?? from?.id ?? 'unknown',
-    conversationId: a.conversation?.id ?? 'unknown',
-  };
-}
+export { keyOf } from './identity.js';
 
 /** An error's kind and where it happened, without its message (which may quote the clerk). */
 export function describeError(e: unknown): string {
@@ -50,7 +45,7 @@ export class Responder {
     try {
       prepare?.(a);
       const { input, notices } = await toTurnInput(a, this.options.attachments);
-      const replies = await this.options.interviewer.handle(keyOf(a), input);
+      const replies = await this.options.interviewer.handle(keyOf(a, this.options.origin), input);
       const activities = [
         ...notices.map((text) => ({ type: 'message', text })),
         ...toActivities(replies, { channelId: a.channelId ?? '', link: this.options.link, linkHours: this.options.linkHours }),

@@ -1,14 +1,15 @@
-/** The commands a clerk can send at any point: 帮助 上一题 跳过 修改 进度 预览 暂停 重新开始 完成. */
+/** The commands a clerk can send at any point: 帮助 上一题 跳过 修改 进度 预览 暂停 重新开始 完成 共享. */
 import { checkDraft, summarize, type Finding } from '../../shared/index.js';
 import { renderReportMarkdown } from '../../shared/render/report.js';
 import { initialState } from './state.js';
 import { ask, fmt, list, pathOf, questionName } from './flow.js';
 import { isAnswered, type Question } from './questions.js';
+import { share } from './share.js';
 import { askStart } from './start.js';
 import { T } from './texts.js';
 import type { Turn } from './turn.js';
 
-export type CommandName = 'help' | 'back' | 'skip' | 'edit' | 'progress' | 'preview' | 'pause' | 'restart' | 'finish';
+export type CommandName = 'help' | 'back' | 'skip' | 'edit' | 'progress' | 'preview' | 'pause' | 'restart' | 'finish' | 'share';
 
 const WORDS: [RegExp, CommandName][] = [
   [/^(帮助|help|\?|？|怎么用)$/iu, 'help'],
@@ -21,6 +22,7 @@ const WORDS: [RegExp, CommandName][] = [
   [/^(暂停|稍后继续)$/u, 'pause'],
   [/^(重新开始|从头开始)$/u, 'restart'],
   [/^(完成|生成报告|导出)$/u, 'finish'],
+  [/^(共享|分享|共享草稿)$/u, 'share'],
 ];
 
 export function parseCommand(text: string): { name: CommandName; arg: string } | undefined {
@@ -91,6 +93,7 @@ export async function runCommand(t: Turn, name: CommandName, arg: string): Promi
     s.confirm = 'restart';
     return t.choose(T.restartConfirm, [{ title: T.restartYes, value: 'restart-yes' }, { title: T.restartNo, value: 'restart-no' }]);
   }
+  if (name === 'share') return share(t);
   if (name === 'pause') {
     s.paused = true;
     return t.say(T.paused);

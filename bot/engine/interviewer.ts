@@ -1,10 +1,12 @@
 /** One turn: load the conversation, take the input, store answers and cursor atomically, reply. */
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/index.js';
+import { actorOf } from './access.js';
 import { parseCommand, restart, runCommand } from './commands.js';
 import { answer } from './answer.js';
 import { ask } from './flow.js';
 import { answerStart, askStart } from './start.js';
+import { joinByCode, readShareCode } from './share.js';
 import { initialState, isState } from './state.js';
 import { T } from './texts.js';
 import { Turn } from './turn.js';
@@ -31,6 +33,8 @@ async function runTurn(t: Turn, input: TurnInput, first: boolean): Promise<void>
     t.state.paused = false;
     return upload(t, input.attachments);
   }
+  const code = readShareCode(text);
+  if (code) return joinByCode(t, code);
   const command = parseCommand(text);
   if (t.state.confirm === 'restart') {
     delete t.state.confirm;
@@ -67,19 +71,24 @@ export function createInterviewer(store: Store, options: InterviewerOptions = {}
   return {
     handle(key: ConversationKey, input: TurnInput): Promise<Reply[]> {
       const k = conversationKey(key);
+      const actor = actorOf(key);
       return store.serialize(k, async () => {
         for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
           const conv = await store.loadConversation(k);
           let state = conv && isState(conv.state) ? conv.state : initialState();
           const loaded = state.draftId ? await store.loadDraft(state.draftId) : undefined;
           if (state.draftId && !loaded) state = initialState();
-          const t = new Turn(store, structuredClone(state), loaded?.draft, now(), newId);
+          const t = new Turn(store, structuredClone(state), loaded?.draft, now(), newId, actor);
           await runTurn(t, input, !conv);
           const draftId = t.state.draftId;
+          // a download link names the version this turn leaves: that version is kept for it
+          const keep = t.replies.some((x) => x.type === 'download');
           const r = await store.commitTurn({
-            key: k, state: t.state, expectedVersion: conv?.version ?? 0,
-            ...(draftId && (t.create || t.changes.length || t.status)
-              ? { draft: { draftId, ...(t.create ? { create: t.create } : {}), changes: t.changes, ...(t.status ? { status: t.status } : {}) } }
+            key: k, state: t.state, expectedVersion: conv?.version ?? 0, actor,
+            // a draft stored before drafts had owners belongs to the conversations already attached to it
+            ...(loaded && !loaded.owner && state.draftId ? { claim: state.draftId } : {}),
+            ...(draftId && (t.create || t.changes.length || t.status || keep)
+              ? { draft: { draftId, ...(t.create ? { create: t.create } : {}), changes: t.changes, ...(t.status ? { status: t.status } : {}), ...(keep ? { keep } : {}) } }
               : {}),
           });
           if (!r.ok) continue; // another instance took a turn of this conversation: run this one again on its result

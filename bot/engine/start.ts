@@ -1,6 +1,7 @@
 /** The start of an interview, before a draft exists: agency, year, level; then a new draft or an unfinished one. */
 import { emptyDraft, FIRST_SUPPORTED_YEAR, formatIdForYear, type AgencyLevel } from '../../shared/index.js';
 import { toHalfWidth } from '../../shared/width.js';
+import { mayUse } from './access.js';
 import { chineseNumeral } from './numbers.js';
 import { matchChoice } from './choices.js';
 import { ask, firstOpen, list } from './flow.js';
@@ -60,9 +61,26 @@ export async function createDraft(t: Turn): Promise<void> {
   await ask(t);
 }
 
+/**
+ * After the start answers: the clerk's own unfinished drafts of that agency and year are offered; someone else's
+ * are only mentioned (nothing in them is shown), and the clerk gets a new draft.
+ */
+export async function offerOrCreate(t: Turn): Promise<void> {
+  const s = t.state;
+  const drafts = await t.store.findDrafts(s.start.agency!, s.start.year!);
+  const usable = drafts.filter((d) => mayUse(d, t.actor));
+  if (usable.length) {
+    s.offered = usable.slice(0, 3).map((d) => d.draftId);
+    s.current = 'resume';
+    return askStart(t);
+  }
+  if (drafts.length) t.say(T.othersDraft);
+  return createDraft(t);
+}
+
 async function resume(t: Turn, draftId: string): Promise<void> {
   const d = await t.store.loadDraft(draftId);
-  if (!d) return createDraft(t);
+  if (!d || !mayUse(await t.store.access(draftId), t.actor)) return createDraft(t);
   t.draft = d.draft;
   t.state.draftId = draftId;
   t.state.gates = {};
@@ -93,13 +111,7 @@ export async function answerStart(t: Turn, text: string): Promise<void> {
       const level = (matchChoice(v, LEVELS) ?? (/政府|街道|乡|镇/u.test(v) ? 'government' : /部门|局|委|办/u.test(v) ? 'department' : undefined)) as AgencyLevel | undefined;
       if (!level) return t.choose(T.levelBad, LEVELS);
       s.start.level = level;
-      const drafts = await t.store.findDrafts(s.start.agency!, s.start.year!);
-      if (drafts.length) {
-        s.offered = drafts.slice(0, 3).map((d) => d.draftId);
-        s.current = 'resume';
-        return askStart(t);
-      }
-      return createDraft(t);
+      return offerOrCreate(t);
     }
     case 'resume': {
       const choice = matchChoice(v, await resumeChoices(t));

@@ -22,6 +22,13 @@ export const T = {
   resumeDraft: (when: string, answered: number) => `继续 ${when} 的草稿（已填 ${answered} 项）`,
   resumeNew: '新建一份草稿',
   resumed: '好的，接着上次的草稿继续。',
+  othersDraft: '这个单位这一年度已有别人建立的草稿，您看不到其中的内容；已为您新建一份。如需合作填写，请草稿的建立人发送「共享」，把得到的共享码发给您。',
+  shareCode: (code: string, hours: number) =>
+    `共享码：${code}\n请把它发给需要一起填写的同事，同事在与年报助手的对话中发送这个共享码即可加入这份草稿。共享码只能使用一次，${hours} 小时内有效；每个回答都会记下是谁填写的。`,
+  shareNoDraft: '还没有草稿可以共享：请先回答单位名称、年度和层级。',
+  shareNotOwner: '只有草稿的建立人可以发出共享码。',
+  shareCodeBad: '这个共享码无效、已经用过或已过期，没有加入任何草稿。请向草稿的建立人要一个新的共享码。',
+  joined: (agency: string, year: number) => `已加入「${agency}」${year} 年度年报草稿，接着填写未完成的内容：`,
   created: (agency: string, year: number, format: FormatId) =>
     `已为「${agency}」新建 ${year} 年度年报草稿，按 ${format} 年版格式填写。先填基本信息和三张表格（表二、表三、表四），再写正文，正文中的数字会与表格核对。`,
   address: '联系地址？（写入报告前言的联系方式）',
@@ -95,6 +102,7 @@ export const T = {
     '• 预览 — 查看报告全文',
     '• 暂停 — 保存并暂停，稍后发任意消息继续',
     '• 重新开始 — 从头新建一份草稿（原草稿仍保留）',
+    '• 共享 — 得到一个共享码，发给同事后同事可以一起填写这份草稿',
     '• 完成 — 检查全部内容并生成 Word 文档',
     '也可以直接发送草稿 JSON 文件或由模板填好的 .xlsx 文件。',
   ].join('\n'),

@@ -19,6 +19,8 @@ export class Turn {
     public draft: Draft | undefined,
     readonly now: Date,
     readonly newId: () => string,
+    /** Who takes the turn (`actorOf`): drafts are offered, merged and shared by it. */
+    readonly actor: string = 'unknown',
   ) {}
 
   /** Records one answer (skipped when the value is already there). */

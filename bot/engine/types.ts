@@ -1,5 +1,11 @@
 /** The engine's interface with the channel layer (agreed in the briefing). */
-export interface ConversationKey { channelId: string; userId: string; conversationId: string }
+export interface ConversationKey {
+  channelId: string;
+  userId: string;
+  conversationId: string;
+  /** The stable identity that owns drafts (bot/channels/identity.ts); not part of the stored key. */
+  principal?: string;
+}
 
 export interface TurnInput {
   /** Mentions already stripped by the channel layer. */

@@ -1,6 +1,7 @@
 /** A draft sent as a file: draft JSON, or a workbook from the template or the add-in (.xlsx). */
 import { checkDraft, draftFormat, emptyDraft, parseDraftJson, summarize, type Draft } from '../../shared/index.js';
 import { diffDrafts } from '../store/index.js';
+import { mayUse } from './access.js';
 import { ask, firstOpen, list } from './flow.js';
 import { T } from './texts.js';
 import type { Turn } from './turn.js';
@@ -26,7 +27,10 @@ async function readAttachment(a: Attachment): Promise<{ draft: Draft } | { error
   return { errors: [T.uploadUnknown(a.name)] };
 }
 
-/** Takes the first readable attachment: the draft of that agency and year is updated (or created) from it. */
+/**
+ * Takes the first readable attachment: the conversation's draft when the file is of its agency and year, else the
+ * clerk's own (or shared) draft of that agency and year, else a new one — never someone else's.
+ */
 export async function upload(t: Turn, attachments: readonly Attachment[]): Promise<void> {
   const a = attachments[0]!;
   const r = await readAttachment(a);
@@ -41,9 +45,11 @@ export async function upload(t: Turn, attachments: readonly Attachment[]): Promi
   }
   const same = t.draft && t.draft.agency.name === up.agency.name && t.draft.year === up.year;
   if (!same) {
-    const existing = up.agency.name ? (await t.store.findDrafts(up.agency.name, up.year))[0] : undefined;
+    const drafts = up.agency.name ? await t.store.findDrafts(up.agency.name, up.year) : [];
+    const existing = drafts.find((d) => mayUse(d, t.actor));
     const loaded = existing && (await t.store.loadDraft(existing.draftId));
     if (t.draft) t.say(T.uploadOtherYear(up.agency.name || '（未写单位名称）', up.year));
+    if (!existing && drafts.length) t.say(T.othersDraft);
     if (loaded && existing) {
       t.draft = loaded.draft;
       t.state.draftId = existing.draftId;

@@ -13,6 +13,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import sqlite from 'node-sqlite3-wasm';
 import { DB_FILE, inspect, MARK_FILE } from './integrity.js';
 import { askOwner, DirLock } from './lock.js';
 import { fsyncFile, openSqlite } from './sqlite.js';
@@ -51,6 +52,23 @@ export async function backupStore(dataDir: string, out: string): Promise<BackupR
   return { file, bytes: statSync(file).size, ...(byPid ? { byPid } : {}) };
 }
 
+/**
+ * A restored store is older than what its web chat clients have seen: their Direct Line watermarks may be past the
+ * backup's last activity, and the next replies, numbered on from the backup, would be hidden from them. Numbers
+ * continue a long gap further, past anything a client can have seen since (transcripts keep far fewer).
+ */
+export const RESTORE_TRANSCRIPT_GAP = 1_000_000;
+
+function skipTranscriptNumbers(file: string): void {
+  const db = new sqlite.Database(file);
+  try {
+    const has = db.get("SELECT 1 AS y FROM sqlite_master WHERE type = 'table' AND name = 'dl_conversations'");
+    if (has) db.run('UPDATE dl_conversations SET last_seq = last_seq + ?', [RESTORE_TRANSCRIPT_GAP]);
+  } finally {
+    db.close();
+  }
+}
+
 export interface RestoreResult {
   dataDir: string;
   commits: number;
@@ -84,6 +102,7 @@ export async function restoreStore(backup: string, dataDir: string, options: { f
     }
     const tmp = `${target}.restoring`;
     copyFileSync(from, tmp);
+    skipTranscriptNumbers(tmp);
     await fsyncFile(tmp);
     renameSync(tmp, target);
     // The directory now holds what the backup held: that many commits were acknowledged.

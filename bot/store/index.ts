@@ -5,6 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { openPostgres } from './db.js';
+import { migrate } from './migrate.js';
+import { pgLocks } from './pg-lock.js';
 import { openSqlite } from './sqlite.js';
 import { SqlStore } from './sql-store.js';
 import type { Store } from './types.js';
@@ -26,6 +28,13 @@ export function defaultDataDir(): string {
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const url = options.databaseUrl ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
-  if (url && /^postgres(ql)?:\/\//.test(url)) return new SqlStore(await openPostgres(url), options.now);
-  return new SqlStore(await openSqlite(options.dataDir ?? defaultDataDir()), options.now);
+  const pg = url && /^postgres(ql)?:\/\//.test(url);
+  const db = pg ? await openPostgres(url) : await openSqlite(options.dataDir ?? defaultDataDir());
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  return new SqlStore(db, options.now, pg ? pgLocks(url) : undefined);
 }

@@ -12,7 +12,17 @@ export interface Change {
 
 export type DraftStatus = 'open' | 'finished';
 
-export interface DraftSummary {
+/**
+ * Who may use a draft: its owner and the colleagues it was shared with, as channel identities
+ * (`bot/channels/identity.ts`). A draft stored before drafts had owners has none until a conversation
+ * already attached to it takes a turn (`TurnCommit.claim`).
+ */
+export interface DraftAccess {
+  readonly owner?: string;
+  readonly members: readonly string[];
+}
+
+export interface DraftSummary extends DraftAccess {
   readonly draftId: string;
   readonly agencyName: string;
   readonly year: number;
@@ -28,6 +38,14 @@ export interface HistoryEntry {
   /** Draft version this answer produced. */
   readonly version: number;
   readonly at: string;
+  /** Who gave the answer (a channel identity); absent for answers stored before answers had authors. */
+  readonly actor?: string;
+}
+
+/** One activity of a Direct Line conversation's transcript, numbered from 1 in the order it was appended. */
+export interface TranscriptEntry {
+  readonly seq: number;
+  readonly activity: unknown;
 }
 
 export interface TurnCommit {
@@ -37,6 +55,10 @@ export interface TurnCommit {
   readonly state: unknown;
   /** Version read at the start of the turn; 0 for a conversation not stored yet. */
   readonly expectedVersion: number;
+  /** Who took the turn: the owner of a draft it creates, the author of the answers it stores. */
+  readonly actor?: string;
+  /** An ownerless draft (stored before owners) attached to this conversation: it becomes the actor's. */
+  readonly claim?: string;
   /** Answers accepted in this turn, applied to the current draft row (merged, never lost). */
   readonly draft?: {
     readonly draftId: string;
@@ -44,6 +66,8 @@ export interface TurnCommit {
     readonly create?: Draft;
     readonly changes: readonly Change[];
     readonly status?: DraftStatus;
+    /** Keeps the document of the version this turn leaves, for a download link that names it. */
+    readonly keep?: boolean;
   };
 }
 
@@ -53,25 +77,53 @@ export type TurnResult =
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  loadDraft(draftId: string): Promise<{ draft: Draft; version: number; status: DraftStatus } | undefined>;
-  /** Drafts of one agency and year, newest first (unfinished only unless `status` says otherwise). */
+  loadDraft(draftId: string): Promise<{ draft: Draft; version: number; status: DraftStatus; owner?: string } | undefined>;
+  /** The document as it was at `version`: the current one, or one kept by a turn (`keep`). */
+  loadDraftVersion(draftId: string, version: number): Promise<Draft | undefined>;
+  /**
+   * Drafts of one agency and year, newest first (unfinished only unless `status` says otherwise), whoever owns
+   * them: the caller decides what it may show (`bot/engine/access.ts`).
+   */
   findDrafts(agencyName: string, year: number, status?: DraftStatus | 'any'): Promise<DraftSummary[]>;
-  createDraft(draft: Draft, draftId?: string): Promise<{ draftId: string; version: number }>;
+  access(draftId: string): Promise<DraftAccess | undefined>;
+  createDraft(draft: Draft, draftId?: string, owner?: string): Promise<{ draftId: string; version: number }>;
+  /** Stores a sharing code (its hash only) that lets one colleague join the draft until `expiresAt`. */
+  addShareCode(draftId: string, codeHash: string, by: string, expiresAt: Date): Promise<void>;
+  /**
+   * Uses a sharing code: the redeemer becomes a member of its draft. Refused (undefined) when the code is unknown,
+   * expired or already used by someone else; a repeat by the same redeemer (a retried turn) is accepted.
+   */
+  redeemShareCode(codeHash: string, principal: string, at: Date): Promise<{ draftId: string } | undefined>;
   /**
    * Applies answers to the current draft: optimistic — a write based on a stale version re-reads the draft and
    * re-applies the answers, so a concurrent writer's answers are kept, and these are never lost.
    */
-  applyChanges(draftId: string, changes: readonly Change[]): Promise<{ draft: Draft; version: number; retries: number }>;
+  applyChanges(draftId: string, changes: readonly Change[], actor?: string): Promise<{ draft: Draft; version: number; retries: number }>;
   /** Compare-and-set of a whole draft: refused (ok: false, current version) when `expectedVersion` is stale. */
-  saveDraft(draftId: string, draft: Draft, expectedVersion: number): Promise<{ ok: boolean; version: number }>;
+  saveDraft(draftId: string, draft: Draft, expectedVersion: number, actor?: string): Promise<{ ok: boolean; version: number }>;
   setStatus(draftId: string, status: DraftStatus): Promise<void>;
   /** Every accepted answer, oldest first; with `path`, the versions of that one answer. */
   history(draftId: string, path?: string): Promise<HistoryEntry[]>;
   loadConversation(key: string): Promise<{ state: unknown; version: number } | undefined>;
   /** Stores a turn atomically: conversation state (version-checked) and the answers it accepted. */
   commitTurn(turn: TurnCommit): Promise<TurnResult>;
-  /** Runs `fn` after every earlier call for the same key has finished (turns of one conversation, in order). */
+  /**
+   * Runs `fn` after every earlier call for the same key has finished (turns of one conversation, in order) — in
+   * this process, and on PostgreSQL in every instance (an advisory lock per key). A call made inside `fn` for
+   * another key is ordered in this process only: the outer key already excludes the other instances.
+   */
   serialize<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /** The last transcript number of a Direct Line conversation; undefined for one never stored. */
+  transcriptEnd(conversationId: string): Promise<number | undefined>;
+  /**
+   * Appends activities numbered `after + 1`, `after + 2`, …, keeping the newest `keep`. Call it inside
+   * `serialize` for the conversation, which makes `after` the current end.
+   */
+  appendTranscript(conversationId: string, after: number, activities: readonly unknown[], keep: number): Promise<number>;
+  /** Activities numbered above `after`, oldest first, at most `limit`. */
+  readTranscript(conversationId: string, after: number, limit: number): Promise<TranscriptEntry[]>;
+  /** Forgets transcripts not appended to since `before`; returns how many. */
+  sweepTranscripts(before: Date): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -4,10 +4,10 @@
   var KEY = 'nianbao.directline';
   var base = location.origin + '/v3/directline';
   var el = document.getElementById('webchat');
-  function post(path, token) {
+  function post(path, token, body) {
     var headers = { 'content-type': 'application/json' };
     if (token) headers.authorization = 'Bearer ' + token;
-    return fetch(base + path, { method: 'POST', headers: headers, body: '{}' }).then(function (r) {
+    return fetch(base + path, { method: 'POST', headers: headers, body: JSON.stringify(body || {}) }).then(function (r) {
       if (!r.ok) throw new Error(String(r.status));
       return r.json();
     });
@@ -20,8 +20,9 @@
       try { conv = await post('/tokens/refresh', saved.token); } catch (e) { conv = null; }
     }
     var resume = !!conv;
-    if (!conv) conv = await post('/tokens/generate');
-    localStorage.setItem(KEY, JSON.stringify({ token: conv.token, conversationId: conv.conversationId }));
+    // the ticket keeps the server-issued user id after a token expired: the clerk's drafts are found again
+    if (!conv) conv = await post('/tokens/generate', null, saved && saved.ticket ? { ticket: saved.ticket } : {});
+    localStorage.setItem(KEY, JSON.stringify({ token: conv.token, conversationId: conv.conversationId, ticket: conv.ticket || (saved && saved.ticket) }));
     var options = { token: conv.token, domain: base, webSocket: false, pollingInterval: 500 };
     if (resume) options.conversationId = conv.conversationId;
     var directLine = window.WebChat.createDirectLine(options);

@@ -257,12 +257,12 @@ describe('commands', () => {
 });
 
 describe('resume and upload', () => {
-  it('a new conversation of the same agency and year is offered the unfinished draft and continues where it stopped', async () => {
+  it('a new conversation of the same clerk, agency and year is offered the unfinished draft and continues where it stopped', async () => {
     const first = await started('first');
     await first.send('有');
     await first.send('4');
     const { draftId } = await first.state();
-    const second = new Clerk(bench, 'second', 'clerk-2');
+    const second = new Clerk(bench, 'second', first.key.userId);
     await second.send('你好');
     await second.send('某市生态环境局');
     await second.send('2024');

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../shared/index.js';
+import sqlite from 'node-sqlite3-wasm';
+import pg from 'pg';
 import { openStore, type Store } from '../../bot/store/index.js';
 
 const pgUrl = process.env.NIANBAO_TEST_PG_URL;
@@ -17,7 +19,20 @@ interface Backend {
   name: string;
   /** Opens a store; `same` reopens the location of an earlier one. */
   open(same?: string): Promise<{ store: Store; where: string }>;
+  /** A location holding a store of the schema before drafts had owners, with statements run in it. */
+  legacy(statements: readonly string[]): Promise<string>;
 }
+
+/** The tables as they were before owners, members, authors, kept versions and stored transcripts. */
+const LEGACY_SCHEMA = (serial: string) => [
+  `CREATE TABLE drafts (id TEXT PRIMARY KEY, agency_name TEXT NOT NULL, year INTEGER NOT NULL,
+     doc TEXT NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL)`,
+  `CREATE INDEX drafts_agency_year ON drafts (agency_name, year)`,
+  `CREATE TABLE answers (seq ${serial}, draft_id TEXT NOT NULL, path TEXT NOT NULL, value TEXT,
+     version INTEGER NOT NULL, at TEXT NOT NULL)`,
+  `CREATE INDEX answers_draft_path ON answers (draft_id, path, seq)`,
+  `CREATE TABLE conversations (key TEXT PRIMARY KEY, state TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL)`,
+];
 
 const sqliteBackend: Backend = {
   name: 'sqlite',
@@ -26,11 +41,35 @@ const sqliteBackend: Backend = {
     if (!same) dirs.push(where);
     return { store: await openStore({ dataDir: where }), where };
   },
+  async legacy(statements) {
+    const where = mkdtempSync(join(tmpdir(), 'nianbao-legacy-'));
+    dirs.push(where);
+    const db = new sqlite.Database(join(where, 'nianbao.sqlite'));
+    for (const s of [...LEGACY_SCHEMA('INTEGER PRIMARY KEY AUTOINCREMENT'), ...statements]) db.exec(s);
+    db.close();
+    return where;
+  },
 };
 const pgBackend: Backend = {
   name: 'postgres',
-  async open() {
-    return { store: await openStore({ databaseUrl: pgUrl! }), where: pgUrl! };
+  async open(same) {
+    return { store: await openStore({ databaseUrl: same ?? pgUrl! }), where: same ?? pgUrl! };
+  },
+  async legacy(statements) {
+    // a schema of its own, so that the shared test database's tables are not the ones migrated
+    const schema = `legacy_${randomUUID().replace(/-/g, '')}`;
+    const c = new pg.Client({ connectionString: pgUrl! });
+    await c.connect();
+    try {
+      await c.query(`CREATE SCHEMA ${schema}`);
+      await c.query(`SET search_path TO ${schema}`);
+      for (const s of [...LEGACY_SCHEMA('BIGSERIAL PRIMARY KEY'), ...statements]) await c.query(s);
+    } finally {
+      await c.end();
+    }
+    const u = new URL(pgUrl!);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    return u.toString();
   },
 };
 
@@ -157,6 +196,132 @@ describe.each(backends)('store contract: $name', (backend) => {
     } finally {
       await again.store.close();
     }
+  });
+});
+
+describe.each(backends)('store contract, owners and transcripts: $name', (backend) => {
+  it('records owners, members and the author of every answer; a sharing code is used once and expires', async () => {
+    const { store } = await backend.open();
+    try {
+      const name = agency();
+      const { draftId } = await store.createDraft(emptyDraft(2024, name), undefined, 'dl:owner');
+      await store.createDraft(emptyDraft(2024, name), undefined, 'dl:other');
+      const found = await store.findDrafts(name, 2024);
+      expect(found.map((d) => d.owner).sort()).toEqual(['dl:other', 'dl:owner']);
+      expect(found.every((d) => d.members.length === 0)).toBe(true);
+      await store.addShareCode(draftId, 'hash-1', 'dl:owner', new Date(Date.now() + 60_000));
+      await store.addShareCode(draftId, 'hash-old', 'dl:owner', new Date(Date.now() - 1));
+      expect(await store.redeemShareCode('hash-old', 'dl:colleague', new Date())).toBeUndefined();
+      expect(await store.redeemShareCode('hash-unknown', 'dl:colleague', new Date())).toBeUndefined();
+      expect(await store.redeemShareCode('hash-1', 'dl:colleague', new Date())).toEqual({ draftId });
+      expect(await store.redeemShareCode('hash-1', 'dl:colleague', new Date())).toEqual({ draftId }); // a retried turn
+      expect(await store.redeemShareCode('hash-1', 'dl:third', new Date())).toBeUndefined();
+      expect(await store.access(draftId)).toEqual({ owner: 'dl:owner', members: ['dl:colleague'] });
+      expect((await store.findDrafts(name, 2024)).find((d) => d.draftId === draftId)?.members).toEqual(['dl:colleague']);
+
+      const key = `test|${randomUUID()}`;
+      await store.commitTurn({ key, state: {}, expectedVersion: 0, actor: 'dl:colleague', draft: { draftId, changes: [{ path: 'cells.t4.review.upheld', value: '1' }] } });
+      await store.applyChanges(draftId, [{ path: 'cells.t4.review.upheld', value: '2' }], 'dl:owner');
+      expect((await store.history(draftId)).map((h) => [h.value, h.actor])).toEqual([['1', 'dl:colleague'], ['2', 'dl:owner']]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps the version a turn names for its download link', async () => {
+    const { store } = await backend.open();
+    try {
+      const { draftId } = await store.createDraft(emptyDraft(2024, agency()), undefined, 'dl:o');
+      const key = `test|${randomUUID()}`;
+      const r = await store.commitTurn({ key, state: {}, expectedVersion: 0, draft: { draftId, changes: [{ path: 'narrative.other.misc', value: '第一版' }], status: 'finished', keep: true } });
+      expect(r).toMatchObject({ ok: true, draftVersion: 2 });
+      await store.applyChanges(draftId, [{ path: 'narrative.other.misc', value: '第二版' }]);
+      expect((await store.loadDraftVersion(draftId, 2))?.narrative['other.misc']).toBe('第一版');
+      expect((await store.loadDraftVersion(draftId, 3))?.narrative['other.misc']).toBe('第二版');
+      expect(await store.loadDraftVersion(draftId, 1)).toBeUndefined(); // never kept
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('stores a Direct Line transcript in order, trims the oldest, replays it after reopening and sweeps idle ones', async () => {
+    const first = await backend.open();
+    const conv = `dl-${randomUUID()}`;
+    expect(await first.store.transcriptEnd(conv)).toBeUndefined();
+    let end = 0;
+    for (let i = 0; i < 12; i++) end = await first.store.appendTranscript(conv, end, [{ text: `问${i}` }, { text: `答${i}` }], 20);
+    expect(end).toBe(24);
+    await first.store.close();
+    const again = await backend.open(first.where);
+    try {
+      expect(await again.store.transcriptEnd(conv)).toBe(24);
+      const all = await again.store.readTranscript(conv, 0, 100);
+      expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 5)); // the newest 20
+      expect((await again.store.readTranscript(conv, 22, 100)).map((e) => e.activity)).toEqual([{ text: '问11' }, { text: '答11' }]);
+      expect(await again.store.readTranscript(conv, 0, 3)).toHaveLength(3);
+      expect(await again.store.sweepTranscripts(new Date(Date.now() - 3600_000))).toBe(0);
+      expect(await again.store.sweepTranscripts(new Date(Date.now() + 1000))).toBeGreaterThanOrEqual(1);
+      expect(await again.store.transcriptEnd(conv)).toBeUndefined();
+      expect(await again.store.readTranscript(conv, 0, 100)).toEqual([]);
+    } finally {
+      await again.store.close();
+    }
+  });
+
+  it('serialize runs one call per key at a time across instances, and a nested key needs no second lock', { timeout: 30_000 }, async () => {
+    const a = await backend.open();
+    const b = backend.name === 'postgres' ? await backend.open() : a;
+    try {
+      const key = `test|${randomUUID()}`;
+      let inside = 0;
+      let overlaps = 0;
+      const order: number[] = [];
+      await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? b : a).store.serialize(key, async () => {
+        if (++inside > 1) overlaps++;
+        await new Promise((r) => setTimeout(r, 2));
+        order.push(i);
+        inside--;
+      })));
+      expect(overlaps).toBe(0);
+      expect(order).toHaveLength(30);
+      // more conversations at once than the lock pool has connections, each taking a nested key: no deadlock
+      const done = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? b : a).store.serialize(`outer|${key}|${i}`, () =>
+        (i % 2 ? b : a).store.serialize(`inner|${key}|${i}`, async () => (await (i % 2 ? b : a).store.transcriptEnd(`none-${i}`)) ?? i))));
+      expect(done).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    } finally {
+      await a.store.close();
+      if (b !== a) await b.store.close();
+    }
+  });
+
+  it('migrates a store from before owners: old drafts keep working for the conversations attached, which then own them', async () => {
+    const doc = JSON.stringify({ ...emptyDraft(2023, '旧单位'), narrative: { 'other.misc': '旧答案' } });
+    const state = JSON.stringify({ v: 1, current: 'overview.proactive', draftId: 'old-draft', start: {}, gates: {}, skipped: [], accepted: [] });
+    const where = await backend.legacy([
+      `INSERT INTO drafts (id, agency_name, year, doc, version, status, updated_at) VALUES ('old-draft', '旧单位', 2023, '${doc}', 2, 'open', '2025-01-01T00:00:00.000Z')`,
+      `INSERT INTO answers (draft_id, path, value, version, at) VALUES ('old-draft', 'narrative.other.misc', '旧答案', 2, '2025-01-01T00:00:00.000Z')`,
+      `INSERT INTO conversations (key, state, version, updated_at) VALUES ('["directline","c1","dl_old"]', '${state}', 3, '2025-01-01T00:00:00.000Z')`,
+    ]);
+    const { store } = await backend.open(where);
+    try {
+      expect((await store.loadDraft('old-draft'))?.draft.narrative['other.misc']).toBe('旧答案');
+      expect(await store.access('old-draft')).toEqual({ members: [] });
+      expect((await store.history('old-draft'))[0]).not.toHaveProperty('actor');
+      const r = await store.commitTurn({
+        key: '["directline","c1","dl_old"]', state: JSON.parse(state), expectedVersion: 3, actor: 'dl:dl_old', claim: 'old-draft',
+        draft: { draftId: 'old-draft', changes: [{ path: 'narrative.other.misc', value: '新答案' }] },
+      });
+      expect(r).toMatchObject({ ok: true, draftVersion: 3 });
+      expect(await store.access('old-draft')).toEqual({ owner: 'dl:dl_old', members: [] });
+      // a later claim by another attached conversation does not take it over
+      await store.commitTurn({ key: 'other', state: {}, expectedVersion: 0, actor: 'dl:someone', claim: 'old-draft' });
+      expect((await store.access('old-draft'))?.owner).toBe('dl:dl_old');
+    } finally {
+      await store.close();
+    }
+    // opening again finds the migration done
+    const again = await backend.open(where);
+    await again.store.close();
   });
 });
 

@@ -104,6 +104,10 @@ describe.skipIf(!hasChromium)('webchat in Chromium', () => {
     await page.reload();
     // the page reconnects to the same conversation and the next answer goes to the question asked before the kill
     await page.locator('[data-id="webchat-sendbox-input"]').waitFor({ timeout: 20_000 });
+    // and shows the conversation so far, replayed from the store (the process that showed it is gone)
+    await botSays(page, turns[1]!.input as string);
+    await botSays(page, firstLine(turns[i - 1]!.reply));
+    await page.screenshot({ path: join(SHOTS, 'webchat-replay.png') });
     const t = turns[i]!;
     await andWaitFor(page, firstLine(t.reply), () => type(page, t.input as string));
     i++;

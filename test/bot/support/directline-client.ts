@@ -23,9 +23,12 @@ export class DirectLineClient {
     return c;
   }
 
-  /** The same conversation on another server address (after a restart). */
+  /** The same conversation on another server address (after a restart, or another instance): the transcript is
+   *  the store's, so the client goes on from its watermark. */
   moved(serverUrl: string): DirectLineClient {
-    return new DirectLineClient(`${serverUrl.replace(/\/$/, '')}/v3/directline`, this.token, this.conversationId);
+    const c = new DirectLineClient(`${serverUrl.replace(/\/$/, '')}/v3/directline`, this.token, this.conversationId);
+    c.watermark = this.watermark;
+    return c;
   }
 
   private headers(): Record<string, string> {
