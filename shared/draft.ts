@@ -28,6 +28,10 @@ export const draftSchema = z.object({
   }).default({ name: '' }),
   cells: z.record(z.string(), cellText).default({}),
   narrative: z.record(z.string(), text).default({}),
+  signature: z.object({
+    agency: z.string().max(500).optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, '日期应写作 YYYY-MM-DD').optional(),
+  }).optional(),
   updatedAt: z.string().max(100).optional(),
 });
 
@@ -51,6 +55,8 @@ export interface Draft {
   cells: Record<string, string>;
   /** Narrative text by part id (SPEC §4). */
   narrative: Record<string, string>;
+  /** The 落款 under the report: the signing agency (default the agency's name) and the date, `YYYY-MM-DD`. */
+  signature?: { agency?: string; date?: string };
   updatedAt?: string;
 }
 

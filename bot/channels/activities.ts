@@ -14,9 +14,13 @@ export function supportsCards(channelId: string): boolean {
   return CARD_CHANNELS.has(channelId);
 }
 
-/** Removes `<at>…</at>` mentions (Teams group chats and channels) and the spaces around them. */
+/**
+ * Removes `<at>…</at>` mentions (Teams group chats and channels) and the spaces around them. Line breaks and tabs
+ * stay: they are the clerk's paragraphs and the columns of a pasted table.
+ */
 export function stripMentions(text: string): string {
-  return text.replace(/<at[^>]*>[\s\S]*?<\/at>/gi, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/<at[^>]*>[\s\S]*?<\/at>/gi, ' ').replace(/&nbsp;/g, ' ').replace(/\r\n?/g, '\n')
+    .replace(/[^\S\n\t]+/g, ' ').replace(/ *\n */g, '\n').trim();
 }
 
 export interface AttachmentPolicy {

@@ -28,7 +28,8 @@ export class DownloadLinks {
     if (!found) throw new HttpError(404, '找不到这份草稿');
     // loaded on the first download, not at start-up (the docx package is large)
     const { renderReportDocx } = await import('../../shared/render/docx.js');
-    const bytes = await renderReportDocx(found.draft);
+    // a draft's file (named 「…（草稿）.docx」 by the engine) is marked 草稿 on every page
+    const bytes = await renderReportDocx(found.draft, { draft: /（草稿）(?:\.docx)?$/u.test(claims.f) });
     const name = /\.docx$/i.test(claims.f) ? claims.f : `${claims.f}.docx`;
     res.writeHead(200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

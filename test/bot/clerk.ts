@@ -122,6 +122,12 @@ export async function interview(clerk: Clerk, target: Draft, plan: AnswerPlan = 
     else if (cur.startsWith('gate.')) a = plan.gate?.(cur) ?? '有';
     else if (cur === 't3.applicants') a = plan.applicants ?? '以上各类都有';
     else if (cur.startsWith('check.')) a = '暂不修改，继续';
+    else if (cur === 'signature') {
+      // the offered 落款 (the button): the report is generated at once
+      const use = choicesOf(clerk.last).find((c) => c.value.startsWith('sign:'));
+      await clerk.send(use ? { value: { choice: use.value } } : '完成');
+      return clerk.asked;
+    }
     else if (/^t[234]\./.test(cur)) {
       const v = target.cells[cur];
       a = v === undefined || parseCell(v).kind === 'blank' ? '跳过' : plan.cell ? plan.cell(cur, v.trim()) : v;
