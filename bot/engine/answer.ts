@@ -100,6 +100,15 @@ export async function answer(t: Turn, text: string): Promise<void> {
       const v = choice ?? (YES.test(text.trim()) ? 'yes' : NO.test(text.trim().replace(/\s+/gu, '')) ? 'no' : undefined);
       if (!v && readGrid(text).length) return answerGrid(t, q, text);
       if (!v) return t.choose(T.gateBad, choicesOf(t, q));
+      if (choice === 'all-zero') {
+        // every block of 表二 at once
+        const gates = list(t).filter((x): x is Extract<Question, { type: 'gate' }> => x.type === 'gate' && x.table === 't2');
+        for (const g of gates) t.state.gates[g.id] = false;
+        const cells = gates.flatMap((g) => g.cells);
+        zero(t, cells);
+        t.say(T.zeroFilled(cells.length));
+        return afterTable(t, 't2', gates[gates.length - 1]!.id);
+      }
       const was = gateValue(t.state, t.draft!, q);
       t.state.gates[q.id] = v === 'yes';
       if (v === 'no') {
@@ -225,7 +234,13 @@ async function answerGrid(t: Turn, q: Question, text: string): Promise<void> {
   const written = new Set(writes.map((w) => w.id));
   for (const g of list(t)) if (g.type === 'gate' && g.cells.some((c) => written.has(c))) delete t.state.gates[g.id];
   if (t.state.applicants && writes.some((w) => w.raw !== '0' && !t.state.applicants!.includes(catalogue(format).byId.get(w.id)!.column))) delete t.state.applicants;
-  t.say(T.gridRead(m.rows.map((r) => `• ${r.row.label}：${[...r.writes, ...r.totals].map((w) => `${catalogue(format).byId.get(w.id)!.columnLabel} ${t.draft!.cells[w.id] ?? w.value}`).join('，')}`)));
+  // the confirmation: every row read with a figure, the rows of zeros counted (a pasted 表三 has 20 of them)
+  const zeroRows = m.rows.filter((r) => [...r.writes, ...r.totals].every((w) => Number(t.draft!.cells[w.id] ?? w.value) === 0));
+  const shown = m.rows.filter((r) => !zeroRows.includes(r) || m.rows.length <= 3);
+  t.say(T.gridRead([
+    ...shown.map((r) => `• ${r.row.label}：${[...r.writes, ...r.totals].map((w) => `${catalogue(format).byId.get(w.id)!.columnLabel} ${t.draft!.cells[w.id] ?? w.value}`).join('，')}`),
+    ...(shown.length < m.rows.length ? [T.gridZeroRows(m.rows.length - shown.length)] : []),
+  ]));
   return afterTable(t, start.table, q.id);
 }
 
@@ -293,6 +308,7 @@ async function answerMeta(t: Turn, id: string, text: string, choice: string | un
     }
     case 'agency.address': {
       // 「××路1号 264200 0631-1234567」: address, postcode and phone in one answer
+      const s = text.trim().replace(/[—－–‐]/gu, '-');
       const postcode = /(?<![\d-])(\d{6})(?![\d-])/u.exec(s);
       const phone = /(?<![\d])((?:\(?0\d{2,3}\)?[-－ ]?)?\d{7,8}(?:[-－转]\d{1,6})?|1[3-9]\d{9}|12345)(?!\d)/u.exec(s.replace(postcode?.[0] ?? '\u0000', ''));
       if (postcode && phone) {

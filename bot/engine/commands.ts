@@ -42,6 +42,8 @@ const META_WORDS: [RegExp, string][] = [
   [/^(地址|联系地址)$/u, 'agency.address'],
   [/^(邮编|邮政编码)$/u, 'agency.postcode'],
   [/^(电话|联系电话)$/u, 'agency.phone'],
+  [/^(前言|开头|导语)$/u, 'preamble'],
+  [/^(落款|落款日期|日期|成文日期)$/u, 'signature'],
   [/^(表二|表2)$/u, 'gate.t2.rules'],
   [/^(表三|表3)$/u, 'gate.t3'],
   [/^(表四|表4)$/u, 'gate.t4'],

@@ -125,7 +125,7 @@ export async function ask(t: Turn, options: { showCurrent?: boolean } = {}): Pro
       const auto = options.showCurrent ? undefined : autoAnswer(t, q.id);
       if (auto) {
         t.set(`narrative.${q.id}`, auto);
-        t.say(T.autoFilled(questionName(q, format), auto));
+        t.say(q.id === 'preamble' ? T.autoPreamble(auto) : T.autoFilled(questionName(q, format), auto));
         t.state.current = firstOpen(t, list(t), q.id);
         return ask(t);
       }
@@ -174,12 +174,18 @@ function noApplications(t: Turn): boolean {
   return c['t3.new.total'] === '0' && c['t3.carried.total'] === '0';
 }
 
-/** A part whose answer the tables already give: with no application, 依申请公开 and 信息处理费 say so. */
+/**
+ * A part whose answer the draft already gives, written by the bot and shown (the clerk can 修改 it): the preamble
+ * in the standard wording once the contact details are known; with no application, 依申请公开 and 信息处理费.
+ */
 function autoAnswer(t: Turn, id: string): string | undefined {
-  if (!noApplications(t) || t.draft!.narrative[id] !== undefined || t.state.skipped.includes(id)) return undefined;
   const d = t.draft!;
-  if (id === 'overview.requests') return T.autoRequests(d.year, d.agency.name);
-  if (id === 'other.fees') return T.autoFees(d.year, d.agency.name);
+  if (d.narrative[id] !== undefined || t.state.skipped.includes(id)) return undefined;
+  const a = d.agency;
+  if (id === 'preamble' && a.address && a.postcode && a.phone) return T.preambleText(a.name, d.year, a.address, a.postcode, a.phone);
+  if (!noApplications(t)) return undefined;
+  if (id === 'overview.requests') return T.autoRequests(d.year, a.name);
+  if (id === 'other.fees') return T.autoFees(d.year, a.name);
   return undefined;
 }
 

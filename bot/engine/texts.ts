@@ -66,6 +66,7 @@ export const T = {
   gridTotal: (row: string, stated: string, sum: number) =>
     `「${row}」的合计应为 ${sum}（各项之和），您写的是 ${stated}。请核对后重新输入这一行。`,
   gridRead: (lines: readonly string[]) => `已读取：\n${lines.join('\n')}`,
+  gridZeroRows: (n: number) => `• 其余 ${n} 行均为 0`,
   restZero: (n: number) => `已将其余 ${n} 项记为 0。`,
   noNumber: '请回复一个数字（可以写汉字，如“十二”；没有请回复 0 或“无”）。',
   negative: '这一项不能为负数，请重新输入。',
@@ -83,6 +84,8 @@ export const T = {
   checkFix: (label: string) => `修改「${clip(label, 30)}」`,
   totalExplain: (label: string) => `「${label}」是合计，由各项相加自动算出，不能直接填写。要改它，请修改其中某一项：`,
   autoFilled: (part: string, text: string) => `表三没有申请，已写入“${part}”：「${text}」如需改写，发送「修改 ${part}」。`,
+  autoPreamble: (text: string) => `已按标准写法写好前言：「${text}」如需改写，发送「修改 前言」。`,
+  gateT2AllZero: '表二全部为 0',
   autoRequests: (year: number, agency: string) => `${year}年，${agency}未收到政府信息公开申请。`,
   autoFees: (year: number, agency: string) => `${year}年，${agency}未收取信息处理费。`,
   feesSentence: (answer: string) => (/未|不|没有|免/u.test(answer) ? '本年度未收取信息处理费。' : `本年度收取信息处理费${answer.replace(/[。.]$/u, '')}。`),

@@ -90,8 +90,11 @@ export class Clerk {
     await this.send('你好');
     await this.send(agency);
     await this.send(String(year));
-    const levelChoice = choicesOf(this.last).find((c) => c.title.startsWith(level));
-    await this.send(levelChoice ? { value: { choice: levelChoice.value } } : level);
+    // the level is asked only when the name does not say it
+    if ((await this.current()) === 'agency.level') {
+      const levelChoice = choicesOf(this.last).find((c) => c.title.startsWith(level));
+      await this.send(levelChoice ? { value: { choice: levelChoice.value } } : level);
+    }
     const fresh = choicesOf(this.last).find((c) => c.value === 'new');
     if (fresh) await this.send(fresh.title);
   }
