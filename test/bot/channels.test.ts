@@ -60,7 +60,8 @@ describe('Teams-shaped activities', () => {
       entities: [{ type: 'mention', mentioned: { id: '28:bot', name: '年报助手' }, text: '<at>年报助手</at>' }],
     });
     expect(textOf(hello)).toContain('单位的全称');
-    await say({ type: 'message', text: '<at>年报助手</at> 某区人民政府办公室', locale: 'en-US' });
+    // a name that does not say the level (…人民政府, …局 would): the level is asked
+    await say({ type: 'message', text: '<at>年报助手</at> 某经济技术开发区', locale: 'en-US' });
     // Chinese numerals for the year while the client says en-US
     const level = await say({ type: 'message', text: '二〇二四', locale: 'en-US' });
     const card = cardOf(level);
@@ -76,7 +77,7 @@ describe('Teams-shaped activities', () => {
     const conv = await store.loadConversation(JSON.stringify(['msteams', '19:group@thread.v2', 'aad-user-1']));
     const draftId = (conv!.state as { draftId: string }).draftId;
     const d = (await store.loadDraft(draftId))!.draft;
-    expect(d.agency).toMatchObject({ name: '某区人民政府办公室', level: 'department' });
+    expect(d.agency).toMatchObject({ name: '某经济技术开发区', level: 'department' });
     expect(d.year).toBe(2024);
   });
 
@@ -96,7 +97,7 @@ describe('Teams-shaped activities', () => {
   it('a channel without cards gets numbered choices and may answer by number', async () => {
     const say = channel('telegram', 'tg:1');
     await say('你好');
-    await say('某镇人民政府');
+    await say('某经济开发区');
     const level = await say('2023');
     expect(level.every((a) => !a.attachments?.length)).toBe(true);
     expect(textOf(level)).toMatch(/1\. 部门.*\n2\. 政府/);
