@@ -10,6 +10,9 @@ import { CT } from './texts.js';
 /** Channels that draw Adaptive Cards with Action.Submit. */
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
 
+/** Channels that get the report preview as a card rather than Markdown. */
+const REPORT_CARD_CHANNELS = new Set(['msteams']);
+
 export function supportsCards(channelId: string): boolean {
   return CARD_CHANNELS.has(channelId);
 }
@@ -135,6 +138,10 @@ export function toActivities(replies: readonly Reply[], ctx: ReplyContext): Part
         if (cards) return { type: 'message', text: '', attachments: [choicesCard(r.text, r.choices)], summary: r.text };
         return message(`${r.text}\n\n${r.choices.map((c, i) => `${i + 1}. ${c.title}`).join('\n')}\n\n${CT.choose}`);
       case 'preview':
+        // Teams draws Markdown roughly (no tables): there the report goes as an Adaptive Card
+        if (r.card && REPORT_CARD_CHANNELS.has(ctx.channelId)) {
+          return { type: 'message', text: '', summary: CT.previewSummary, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: r.card }] };
+        }
         return message(r.markdown.length > max ? `${r.markdown.slice(0, max)}\n\n${CT.previewCut}` : r.markdown);
       case 'download':
         return message(CT.download(r.fileName, ctx.link(r.draftId, r.version, r.fileName), ctx.linkHours));

@@ -1,6 +1,7 @@
 /** The commands a clerk can send at any point: 帮助 上一题 跳过 修改 进度 预览 暂停 重新开始 完成. */
 import { catalogue, checkDraft, FORMATS, summarize, type Finding, type TableId } from '../../shared/index.js';
 import { partName } from '../../shared/narrative/index.js';
+import { renderReportCard } from '../../shared/render/card.js';
 import { isoToChinese, renderReportMarkdown } from '../../shared/render/report.js';
 import { initialState } from './state.js';
 import { ask, fmt, list, pathOf, questionName, TABLE_NAME } from './flow.js';
@@ -220,7 +221,10 @@ export async function runCommand(t: Turn, name: CommandName, arg: string): Promi
       return ask(t);
     case 'preview':
       // the one report renderer, which escapes what the clerk typed; marked 草稿 until the report is finished
-      t.replies.push({ type: 'preview', markdown: renderReportMarkdown(t.draft, { draft: !s.finished }) });
+      t.replies.push({
+        type: 'preview', markdown: renderReportMarkdown(t.draft, { draft: !s.finished }),
+        card: renderReportCard(t.draft, { draft: !s.finished, actions: [{ title: T.previewDocx, choice: s.finished ? '完成' : '生成草稿' }] }),
+      });
       return ask(t);
     case 'draft':
       t.say(T.draftReady);

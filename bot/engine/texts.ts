@@ -147,6 +147,7 @@ export const T = {
   finishRefused: (n: number) => `还不能生成报告：有 ${n} 处错误需要先改正（点选下面的格子修改）。`,
   finishMissing: (names: readonly string[]) =>
     `还不能生成报告：以下必填内容还没有填写：\n${names.slice(0, 12).map((n) => `• ${n}`).join('\n')}${names.length > 12 ? `\n……共 ${names.length} 项` : ''}\n请点选下面的部分补上。只想先看看，可以发送「预览」或「生成草稿」（草稿每页都标明“草稿”，不可发布）。`,
+  previewDocx: '下载 Word 文档',
   draftReady: '已生成草稿（每页都标有“草稿”，不可发布）：',
   progressHead: (agency: string, year: number, format: string) => `${agency} · ${year} 年度 · ${format} 年版格式`,
   progressTable: (name: string, open: readonly string[], all: number) =>
