@@ -81,6 +81,22 @@ describe('Teams-shaped activities', () => {
     expect(d.year).toBe(2024);
   });
 
+  it('an empty message gets the current question again; a multi-line answer keeps its lines; 预览 is a card in Teams', async () => {
+    const say = channel('msteams', 'a:empty');
+    await say('你好');
+    expect(textOf(await say({ type: 'message', text: '   ' }))).toContain('单位的全称');
+    await say('某市生态环境局');
+    await say('2024');
+    await say('某市某路1号 264200 0631-1234567');
+    expect(textOf(await say({ type: 'message', text: '' }))).toContain('第二十条第（一）项');
+    // a block pasted with tabs and line breaks (as Teams delivers a paste) reaches the engine as rows
+    expect(textOf(await say({ type: 'message', text: '规章\t1\t0\t11\r\n行政规范性文件\t2\t0\t15' }))).toContain('行政规范性文件：本年制发件数 2');
+    const preview = cardOf(await say('预览'));
+    const body = JSON.stringify(preview?.content);
+    expect(body).toContain('"type":"ColumnSet"');
+    expect(body).toContain('草稿 · 未定稿，不可发布');
+  });
+
   it('keeps state per user and conversation', async () => {
     const personal = channel('msteams', 'a:personal');
     const group = channel('msteams', '19:other@thread.v2');
