@@ -82,8 +82,8 @@ export type GridResult =
 
 /**
  * Maps the lines onto rows of one table from `start` (a row, and the column the current question is at). Labelled
- * lines go to the row they name (lines naming no row of the table, like the group heading 「（三）不予公开」, are
- * passed over); unlabelled lines go to the rows in order. A row takes its asked cells from the start column, with or
+ * lines go to the row they name (a line of figures under a label the table lacks is refused; a group heading such as
+ * 「（三）不予公开」 holds no figures and was never a line); unlabelled lines go to the rows in order. A row takes its asked cells from the start column, with or
  * without its computed total (then checked), or — typed at its first column — every cell.
  */
 export function mapGrid(format: FormatId, table: TableId, lines: readonly GridLine[], start: { row: string; column?: string }): GridResult {
@@ -97,7 +97,8 @@ export function mapGrid(format: FormatId, table: TableId, lines: readonly GridLi
     let row: RowInfo | undefined;
     if (labelled && line.label) {
       row = rowByLabel(line.label, rows);
-      if (!row) continue;
+      // figures under a label the table does not have are not dropped quietly
+      if (!row) return { ok: false, reason: 'label', label: line.label };
     } else {
       row = scope[next++];
       if (!row) return { ok: false, reason: 'rows', lines: lines.length, rows: scope.length };

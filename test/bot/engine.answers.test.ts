@@ -72,6 +72,7 @@ describe('figures', () => {
       '三、本年度办理结果\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t1\t0\t0\t0\t0\t2',
       '（四）无法提供\t1.本机关不掌握相关政府信息\t5\t0\t0\t0\t0\t0\t5',
     ].join('\n');
+    expect(await clerk.say('一、本年新收政府信息公开申请数量\t6\t1\t0\t0\t0\t0\t7\n不存在的行\t1\t0\t0\t0\t0\t0\t1')).toContain('没找到“不存在的行”');
     const read = await clerk.say(paste);
     expect(read).toContain('（四）无法提供1.本机关不掌握相关政府信息：自然人 5');
     d = await clerk.draft();
