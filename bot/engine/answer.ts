@@ -142,7 +142,7 @@ export async function answer(t: Turn, text: string): Promise<void> {
       return afterTable(t, 't3', q.id);
     }
     case 'cell': {
-      if (REST_ZERO.test(text.trim().replace(/\s+/gu, ''))) return restZero(t, q);
+      if (REST_ZERO.test(text.trim().replace(/\s+/gu, ''))) return restZero(t, q, /^(这一?行|本行)/u.test(text.trim()));
       const lines = readGrid(text);
       if (figureCount(lines) > 1 || lines.length > 1) return answerGrid(t, q, text);
       const r = readNumber(text, q.cell.kind, AMOUNT_UNIT);
@@ -244,14 +244,14 @@ async function answerGrid(t: Turn, q: Question, text: string): Promise<void> {
   return afterTable(t, start.table, q.id);
 }
 
-/** 「都是 0」 at a cell: the rest of its block (t2 block, t3 group or row, t4 group) is 0. */
-async function restZero(t: Turn, q: Extract<Question, { type: 'cell' }>): Promise<void> {
+/** 「都是 0」 at a cell: the rest of its block (t2 block, t3 group or row, t4 group) is 0; 「这一行都是 0」 its row. */
+async function restZero(t: Turn, q: Extract<Question, { type: 'cell' }>, rowOnly = false): Promise<void> {
   const qs = list(t);
   const i = qs.findIndex((x) => x.id === q.id);
   const gate = qs.slice(0, i).reverse().find((x): x is Extract<Question, { type: 'gate' }> => x.type === 'gate' && x.cells.includes(q.id));
-  const wide = !gate || gate.id === 'gate.t3' || gate.id === 'gate.t4';
+  const rowScope = rowOnly || !gate || gate.id === 'gate.t3' || gate.id === 'gate.t4';
   const rest = qs.slice(i).filter((x): x is Extract<Question, { type: 'cell' }> =>
-    x.type === 'cell' && t.draft!.cells[x.id] === undefined && (wide ? x.cell.table === q.cell.table && x.cell.row === q.cell.row : gate!.cells.includes(x.id)));
+    x.type === 'cell' && t.draft!.cells[x.id] === undefined && (rowScope ? x.cell.table === q.cell.table && x.cell.row === q.cell.row : gate!.cells.includes(x.id)));
   zero(t, rest.map((x) => x.id));
   t.say(T.restZero(rest.length));
   return afterTable(t, q.cell.table, rest[rest.length - 1]?.id ?? q.id);

@@ -87,12 +87,16 @@ describe('figures', () => {
     await clerk.send('有数字要填');
     for (const s of ['约100', '100左右', '一百多', '大约5']) expect(await clerk.say(s)).toContain('确切的数字');
     expect((await clerk.draft()).cells['t2.rules.issued']).toBeUndefined();
+    // 「这一行都是 0」 ends the row, 「都是 0」 the block
+    await clerk.send('2');
+    expect(await clerk.say('这一行都是 0')).toContain('其余 2 项');
+    expect(await clerk.current()).toBe('t2.normative.issued');
     await clerk.send('修改 表三');
     expect(await clerk.current()).toBe('gate.t3');
     await clerk.send('0');
     expect((await clerk.draft()).cells['t3.new.total']).toBe('0');
     const again = await clerk.say('');
-    expect(again).toContain('规章·本年制发件数');
+    expect(again).toContain('行政规范性文件·本年制发件数');
   });
 
   it('amounts say their unit once; 「5000元」 is converted to 万元', async () => {
