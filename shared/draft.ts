@@ -31,6 +31,10 @@ export const draftSchema = z.object({
   }), { name: '' }),
   cells: z._default(z.record(z.string(), cellText), {}),
   narrative: z._default(z.record(z.string(), text), {}),
+  signature: z.optional(z.object({
+    agency: z.optional(str(500)),
+    date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/u, '日期应写作 YYYY-MM-DD'))),
+  })),
   updatedAt: z.optional(str(100)),
 });
 
@@ -54,6 +58,8 @@ export interface Draft {
   cells: Record<string, string>;
   /** Narrative text by part id (SPEC §4). */
   narrative: Record<string, string>;
+  /** The 落款 under the report: the signing agency (default the agency's name) and the date, `YYYY-MM-DD`. */
+  signature?: { agency?: string; date?: string };
   updatedAt?: string;
 }
 

@@ -10,13 +10,20 @@ import { CT } from './texts.js';
 /** Channels that draw Adaptive Cards with Action.Submit. */
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
 
+/** Channels that get the report preview as a card rather than Markdown. */
+const REPORT_CARD_CHANNELS = new Set(['msteams']);
+
 export function supportsCards(channelId: string): boolean {
   return CARD_CHANNELS.has(channelId);
 }
 
-/** Removes `<at>…</at>` mentions (Teams group chats and channels) and the spaces around them. */
+/**
+ * Removes `<at>…</at>` mentions (Teams group chats and channels) and the spaces around them. Line breaks and tabs
+ * stay: they are the clerk's paragraphs and the columns of a pasted table.
+ */
 export function stripMentions(text: string): string {
-  return text.replace(/<at[^>]*>[\s\S]*?<\/at>/gi, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/<at[^>]*>[\s\S]*?<\/at>/gi, ' ').replace(/&nbsp;/g, ' ').replace(/\r\n?/g, '\n')
+    .replace(/[^\S\n\t]+/g, ' ').replace(/ *\n */g, '\n').trim();
 }
 
 export interface AttachmentPolicy {
@@ -131,6 +138,10 @@ export function toActivities(replies: readonly Reply[], ctx: ReplyContext): Part
         if (cards) return { type: 'message', text: '', attachments: [choicesCard(r.text, r.choices)], summary: r.text };
         return message(`${r.text}\n\n${r.choices.map((c, i) => `${i + 1}. ${c.title}`).join('\n')}\n\n${CT.choose}`);
       case 'preview':
+        // Teams draws Markdown roughly (no tables): there the report goes as an Adaptive Card
+        if (r.card && REPORT_CARD_CHANNELS.has(ctx.channelId)) {
+          return { type: 'message', text: '', summary: CT.previewSummary, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: r.card }] };
+        }
         return message(r.markdown.length > max ? `${r.markdown.slice(0, max)}\n\n${CT.previewCut}` : r.markdown);
       case 'download':
         return message(CT.download(r.fileName, ctx.link(r.draftId, r.version, r.fileName), ctx.linkHours));

@@ -31,7 +31,8 @@ export class DownloadLinks {
     if (!draft) throw new HttpError(404, '找不到这份草稿的这一版本，请在对话中重新发送「完成」获取新链接');
     // loaded on the first download, not at start-up (the docx package is large)
     const { renderReportDocx } = await import('../../shared/render/docx.js');
-    const bytes = await renderReportDocx(draft);
+    // a draft's file (named 「…（草稿）.docx」 by the engine) is marked 草稿 on every page
+    const bytes = await renderReportDocx(draft, { draft: /（草稿）(?:\.docx)?$/u.test(claims.f) });
     const name = /\.docx$/i.test(claims.f) ? claims.f : `${claims.f}.docx`;
     res.writeHead(200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -41,7 +41,8 @@ export class Responder {
 
   /** Replies to a message. `prepare` runs first, inside the error guard (Teams: remove the bot's @mention). */
   async message(a: Partial<Activity>, send: Send, prepare?: (a: Partial<Activity>) => void): Promise<void> {
-    if (!a.text && !a.value && !a.attachments?.length) return; // typing indicators, empty card refreshes
+    // a card refresh carries nothing; an empty or blank message is answered (with the current question again)
+    if (a.text === undefined && !a.value && !a.attachments?.length) return;
     try {
       prepare?.(a);
       const { input, notices } = await toTurnInput(a, this.options.attachments);

@@ -2,7 +2,9 @@
 export const CT = {
   welcome: '您好！我是年报助手，帮您一问一答地填写《政府信息公开工作年度报告》。发送「你好」开始，随时发送「帮助」查看指令。',
   choose: '请回复序号或选项文字。',
-  download: (name: string, url: string, hours: number) => `报告已生成：[${name}](${url})\n\n下载链接 ${hours} 小时内有效，请及时保存。`,
+  download: (name: string, url: string, hours: number) =>
+    `${name.includes('（草稿）') ? '草稿已生成（每页标有“草稿”，不可发布）' : '报告已生成'}：[${name}](${url})\n\n下载链接 ${hours} 小时内有效，请及时保存。`,
+  previewSummary: '报告预览',
   previewCut: '……（预览过长，已截断；完整内容请下载报告）',
   failed: '抱歉，处理这条消息时出错了，您的已保存回答不受影响。请稍后再试，或发送「进度」查看当前位置。',
   attachmentRefused: (name: string) => `文件「${name}」来自不受信任的地址，未读取。`,

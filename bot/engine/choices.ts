@@ -5,8 +5,9 @@ import { T } from './texts.js';
 import type { Turn } from './turn.js';
 import type { Choice } from './types.js';
 
-function yesNo(q: Extract<Question, { type: 'gate' }>): Choice[] {
-  if (q.table === 't2') return [{ title: T.gateT2Yes, value: 'yes' }, { title: T.gateT2No, value: 'no' }];
+function yesNo(q: Extract<Question, { type: 'gate' }>, first: boolean): Choice[] {
+  // the first block of 表二 also offers 「表二全部为 0」 for a body with nothing to report there
+  if (q.table === 't2') return [{ title: T.gateT2Yes, value: 'yes' }, { title: T.gateT2No, value: 'no' }, ...(first ? [{ title: T.gateT2AllZero, value: 'all-zero' }] : [])];
   if (q.id === 'gate.t3') return [{ title: T.gateT3Yes, value: 'yes' }, { title: T.gateT3No, value: 'no' }];
   return [{ title: T.yes, value: 'yes' }, { title: T.no, value: 'no' }];
 }
@@ -18,7 +19,7 @@ export function choicesOf(t: Turn, q: Question): Choice[] {
       return q.id === 'agency.level'
         ? [{ title: T.levelDepartment, value: 'department' }, { title: T.levelGovernment, value: 'government' }]
         : [];
-    case 'gate': return yesNo(q);
+    case 'gate': return yesNo(q, q.table === 't2' && questionList(t.draft!, t.state).find((x) => x.type === 'gate' && x.table === 't2')?.id === q.id);
     case 'applicants': return [{ title: T.applicantsOnlyNatural, value: 'natural' }, { title: T.applicantsAll, value: 'all' }];
     case 'check': {
       const qs = questionList(t.draft!, t.state);

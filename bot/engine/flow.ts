@@ -1,6 +1,7 @@
 /** The interview's cursor once a draft exists: the question list, asking the current question, moving on. */
 import { catalogue, draftFormat, type CellDef, type Draft, type FormatId } from '../../shared/index.js';
-import { partName } from '../../shared/narrative/index.js';
+import { partName, signatureWindow } from '../../shared/narrative/index.js';
+import { isoToChinese } from '../../shared/render/model.js';
 import { choicesOf } from './choices.js';
 import { isAnswered, questionList, t3Applicants, type Question } from './questions.js';
 import { tableFindings } from './tables.js';
@@ -25,6 +26,7 @@ export function questionName(q: Question, format: FormatId): string {
     case 'cell': return `${TABLE_NAME[q.cell.table]} ${q.cell.table === 't2' ? `${q.cell.block} ` : ''}${q.cell.label}`;
     case 'check': return `${TABLE_NAME[q.table]}核对`;
     case 'narrative': return partName(q.id, format);
+    case 'signature': return '落款';
     case 'done': return '结束';
   }
 }
@@ -34,6 +36,7 @@ export function pathOf(q: Question): string | undefined {
   if (q.type === 'meta') return q.id;
   if (q.type === 'cell') return `cells.${q.id}`;
   if (q.type === 'narrative') return `narrative.${q.id}`;
+  if (q.type === 'signature') return 'signature.date';
   return undefined;
 }
 
@@ -51,9 +54,13 @@ export function firstOpen(t: Turn, qs: Question[], from?: string): string {
   return (qs.slice(i + 1).find(open) ?? qs.find(open) ?? qs.find((q) => q.type === 'done')!).id;
 }
 
-function cellUnit(c: CellDef, format: FormatId): string | undefined {
+/** Amounts are asked in 万元 in both formats (the 2021 label says so; 2019 reports write 万元 by custom). */
+export const AMOUNT_UNIT = '万元';
+
+function cellUnit(c: CellDef): string | undefined {
   if (c.kind === 'delta') return T.cellHintDelta;
-  if (c.kind === 'amount') return T.cellHintAmount(format === '2021' ? '万元' : undefined);
+  // the 2021 label already says 「（单位：万元）」: not twice
+  if (c.kind === 'amount') return c.label.includes('单位') ? '写“元”会自动换算' : `${T.cellHintAmount(AMOUNT_UNIT)}；写“元”会自动换算`;
   return undefined;
 }
 
@@ -109,14 +116,29 @@ export async function ask(t: Turn, options: { showCurrent?: boolean } = {}): Pro
       const lines = t3Applicants(format).map((c, i) => `${i + 1}. ${c.columnLabel}`).join('\n');
       return send(T.applicants(lines));
     }
-    case 'cell': return send(T.cell(q.cell, cellUnit(q.cell, format)));
+    case 'cell': return send(T.cell(q.cell, cellUnit(q.cell)));
     case 'check': {
       const errors = tableFindings(t.draft!, q.table).filter((f) => f.severity === 'error');
       return send([T.tableErrors(TABLE_NAME[q.table], errors.length), ...errors.slice(0, 8).map(T.findingLine), T.checkPrompt].join('\n'));
     }
     case 'narrative': {
+      const auto = options.showCurrent ? undefined : autoAnswer(t, q.id);
+      if (auto) {
+        t.set(`narrative.${q.id}`, auto);
+        t.say(q.id === 'preamble' ? T.autoPreamble(auto) : T.autoFilled(questionName(q, format), auto));
+        t.state.current = firstOpen(t, list(t), q.id);
+        return ask(t);
+      }
       const p = q.part;
-      return send(T.part(q.section === '前言' ? '前言' : q.section, p.heading, p.asks, p.example, !!p.mayBeNone));
+      return send(T.part(q.section === '前言' ? '前言' : q.section, p.heading, ownYear(p.asks, t.draft!.year), ownYear(p.example, t.draft!.year), !!p.mayBeNone));
+    }
+    case 'signature': {
+      const d = t.draft!;
+      const def = defaultSignatureDate(d, t.now);
+      const agency = d.signature?.agency ?? d.agency.name;
+      const w = signatureWindow(d.year, d.agency.level);
+      const late = T.signatureDeadline(d.agency.level === 'government' ? '政府' : '部门', isoToChinese(w.last)!);
+      return t.choose(prefix + T.signature(agency, isoToChinese(def)!, late), [{ title: T.signatureUse, value: `sign:${def}` }]);
     }
     case 'done': return send(t.state.finished ? T.doneAgain : T.done);
   }
@@ -139,4 +161,40 @@ export async function advance(t: Turn, from: string): Promise<void> {
   const target = back && back !== from ? qs.find((q) => q.id === back) : undefined;
   t.state.current = target && (target.type === 'done' || !isAnswered(target, t.draft!, t.state)) ? target.id : firstOpen(t, qs, target?.id ?? from);
   await ask(t);
+}
+
+/** The format's examples are written for one year: a clerk sees them for the report's own year (and the next). */
+export function ownYear(text: string, year: number): string {
+  return text.replace(/20\d{2}(?=年)/gu, (y) => String(year + (Number(y) - 2024)));
+}
+
+/** Whether the report has no application at all (表三 answered 「没有」, or every count 0). */
+function noApplications(t: Turn): boolean {
+  const c = t.draft!.cells;
+  return c['t3.new.total'] === '0' && c['t3.carried.total'] === '0';
+}
+
+/**
+ * A part whose answer the draft already gives, written by the bot and shown (the clerk can 修改 it): the preamble
+ * in the standard wording once the contact details are known; with no application, 依申请公开 and 信息处理费.
+ */
+function autoAnswer(t: Turn, id: string): string | undefined {
+  const d = t.draft!;
+  if (d.narrative[id] !== undefined || t.state.skipped.includes(id)) return undefined;
+  const a = d.agency;
+  if (id === 'preamble' && a.address && a.postcode && a.phone) return T.preambleText(a.name, d.year, a.address, a.postcode, a.phone);
+  if (!noApplications(t)) return undefined;
+  if (id === 'overview.requests') return T.autoRequests(d.year, a.name);
+  if (id === 'other.fees') return T.autoFees(d.year, a.name);
+  return undefined;
+}
+
+/**
+ * The 落款 date offered: today when today is inside the reporting window of the report's level, else the window's
+ * last day (a 2020 report written late is still dated as it should have been published).
+ */
+export function defaultSignatureDate(d: Draft, now: Date): string {
+  const w = signatureWindow(d.year, d.agency.level);
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return today >= w.first && today <= w.last ? today : w.last;
 }

@@ -61,7 +61,7 @@ async function runTurn(t: Turn, input: TurnInput, first: boolean): Promise<void>
     t.say(T.welcomeBack);
     return t.draft ? ask(t) : askStart(t);
   }
-  if (!t.draft) return answerStart(t, text);
+  if (!t.draft) return text.trim() ? answerStart(t, text) : askStart(t);
   return answer(t, text);
 }
 

@@ -11,13 +11,16 @@ export { chineseNumeral };
 
 export type NumberReading =
   | { ok: true; value: number; /** what is stored in the draft cell */ raw: string; note?: string }
-  | { ok: false; reason: 'several' | 'none' | 'negative' | 'fraction' | 'unclear'; found?: string[] };
+  | { ok: false; reason: 'several' | 'none' | 'negative' | 'fraction' | 'unclear' | 'approx'; found?: string[] };
+
+/** 「约100」「100左右」「100多」「一百余件」: an estimate, not a count. */
+const APPROX = /约|大约|大概|左右|上下|将近|接近|[\d十百千万][多余]|余[件个项次]?$/u;
 
 const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 const TOKEN = new RegExp(`\\d+(?:\\.\\d+)?(?:[万亿])?|[${NUMERAL_CHARS}]+`, 'gu');
 const ZERO_WORDS = /^(无|没有|没|零|〇|无此情况|没有发生|未发生|未收到|没收到|未收取|不涉及|无此项)$/u;
 /** Words around a number that say nothing more (「共5件」「约3个」). */
-const FILLER = /一共|总共|共计|合计|共|约|大约|大概|左右|个数|数量|为|是|有|件|个|项|次|宗|起|条|人|笔|万元|元|。|\.$|！|!|，|,|、/gu;
+const FILLER = /一共|总共|共计|合计|共|个数|数量|为|是|有|件|个|项|次|宗|起|条|人|笔|万元|元|。|\.$|！|!|，|,|、/gu;
 const PLUS = /^(\+|增加了?|新增了?|增|多了?|加)/u;
 const MINUS = /^(-|减少了?|减|少了?|负)/u;
 
@@ -45,6 +48,7 @@ function normalise(text: string): string {
 export function readNumber(text: string, kind: CellKind, amountUnit?: '万元'): NumberReading {
   let s = normalise(text);
   if (ZERO_WORDS.test(s)) return { ok: true, value: 0, raw: '0' };
+  if (APPROX.test(s)) return { ok: false, reason: 'approx' };
   // a plain cell value (「12」「+3」「3.5」) needs nothing more
   const direct = parseCell(s);
   if (direct.kind === 'number' && !direct.unit && /^[+-]?\d/.test(s)) return finish(direct.value!, kind);

@@ -8,6 +8,7 @@ import {
   catalogue, draftFormat, FORMATS, narrativeParts, parseCell,
   type AgencyLevel, type CellDef, type Draft, type FormatId, type NarrativePartDef, type TableId,
 } from '../../shared/index.js';
+import { lackingParts } from '../../shared/narrative/index.js';
 import type { State } from './state.js';
 import { isComputed, tableComplete, tableFindings } from './tables.js';
 
@@ -20,6 +21,7 @@ export type Question =
   | { readonly id: string; readonly type: 'cell'; readonly section: string; readonly cell: CellDef }
   | { readonly id: string; readonly type: 'check'; readonly section: string; readonly table: TableId }
   | { readonly id: string; readonly type: 'narrative'; readonly section: string; readonly part: NarrativePartDef }
+  | { readonly id: 'signature'; readonly type: 'signature'; readonly section: '落款' }
   | { readonly id: 'done'; readonly type: 'done'; readonly section: '结束' };
 
 export const START_FIELDS: readonly MetaField[] = ['agency.name', 'year', 'agency.level'];
@@ -183,6 +185,7 @@ const CHECKS: Readonly<Record<TableId, Question>> = {
   t4: { id: 'check.t4', type: 'check', section: TABLE_SECTION.t4, table: 't4' },
 };
 const DONE: Question = { id: 'done', type: 'done', section: '结束' };
+const SIGNATURE: Question = { id: 'signature', type: 'signature', section: '落款' };
 
 const partQuestions = new Map<string, readonly Question[]>();
 function parts(format: FormatId, level: AgencyLevel): readonly Question[] {
@@ -204,6 +207,7 @@ export function questionList(draft: Draft, state: State): Question[] {
     ...t3Questions(format, state, draft), CHECKS.t3,
     ...t4Questions(format, state, draft), CHECKS.t4,
     ...parts(format, draft.agency.level ?? 'department'),
+    SIGNATURE,
     DONE,
   ];
 }
@@ -219,9 +223,22 @@ export function isAnswered(q: Question, draft: Draft, state: State): boolean {
     case 'applicants': return activeApplicants(state, draft, format) !== undefined;
     case 'cell': return draft.cells[q.id] !== undefined;
     case 'narrative': return draft.narrative[q.id] !== undefined;
+    case 'signature': return !!draft.signature?.date;
     case 'check':
       return state.accepted.includes(q.id) || !tableComplete(format, q.table, draft.cells)
         || !tableFindings(draft, q.table).some((f) => f.severity === 'error');
     case 'done': return false;
   }
+}
+
+/**
+ * The questions whose answers a report cannot be finished without: contact details, the tables' gates (a blank cell
+ * is the core's cell.blank warning, not a gap), and the required narrative parts the core finds lacking (a part of
+ * 一 folded into another counts as given).
+ */
+export function lacking(draft: Draft, state: State, qs: readonly Question[]): Question[] {
+  const format = draftFormat(draft)!;
+  const parts = new Set(lackingParts(narrativeParts(format, draft.agency.level ?? 'department'), draft.narrative).map((p) => p.id));
+  return qs.filter((q) => (q.type === 'narrative' ? parts.has(q.id)
+    : (q.type === 'meta' || q.type === 'gate' || q.type === 'applicants') && !isAnswered(q, draft, state)));
 }

@@ -22,6 +22,14 @@ export function readYear(text: string, now = new Date()): number | string {
 
 const LEVELS: Choice[] = [{ title: T.levelDepartment, value: 'department' }, { title: T.levelGovernment, value: 'government' }];
 
+/** The level a name states: 人民政府, 街道办事处, 镇, 乡 are governments; 局, 委, 办, 厅 … are departments. */
+export function levelOfName(name: string): AgencyLevel | undefined {
+  const n = name.replace(/[\s\u3000]/gu, '');
+  if (/(?:人民政府|街道办事处|街道|镇|乡|政府)$/u.test(n)) return 'government';
+  if (/(?:局|委员会|委|办公室|办|厅|中心|署|部|院|馆|队|所|站|处|社|会)$/u.test(n)) return 'department';
+  return undefined;
+}
+
 export async function askStart(t: Turn): Promise<void> {
   const s = t.state;
   switch (s.current) {
@@ -104,6 +112,13 @@ export async function answerStart(t: Turn, text: string): Promise<void> {
       const y = readYear(v, t.now);
       if (typeof y === 'string') return t.say(y);
       s.start.year = y;
+      // the name often says the level (…人民政府, …街道办事处, …镇, …局): then it is not asked
+      const level = levelOfName(s.start.agency ?? '');
+      if (level) {
+        t.say(T.levelInferred(level === 'government' ? '政府' : '部门'));
+        s.current = 'agency.level';
+        return answerStart(t, level);
+      }
       s.current = 'agency.level';
       return askStart(t);
     }

@@ -24,6 +24,8 @@ export interface State {
   /** Drafts offered for resuming. */
   offered?: string[];
   finished?: boolean;
+  /** `part:rule` of answer warnings already given once (not repeated). */
+  warned?: string[];
 }
 
 export function initialState(): State {

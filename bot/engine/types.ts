@@ -23,7 +23,8 @@ export interface Choice { title: string; value: string }
 export type Reply =
   | { type: 'text'; text: string }
   | { type: 'choices'; text: string; choices: Choice[] }
-  | { type: 'preview'; markdown: string }
+  /** The report: Markdown, and an Adaptive Card for channels that draw Markdown roughly (Teams). */
+  | { type: 'preview'; markdown: string; card?: Record<string, unknown> }
   | { type: 'download'; draftId: string; version: number; fileName: string };
 
 export interface Interviewer { handle(key: ConversationKey, input: TurnInput): Promise<Reply[]> }

@@ -37,6 +37,12 @@ export function mutateDraft(out: Draft, c: Change): Draft {
       if (value === undefined && rest !== 'name') delete (out.agency as unknown as Record<string, unknown>)[rest];
       else (out.agency as unknown as Record<string, unknown>)[rest] = value ?? '';
       break;
+    case 'signature':
+      if (rest !== 'agency' && rest !== 'date') throw new StoreError(`unknown signature field ${rest}`);
+      if (value === undefined) {
+        if (out.signature) delete out.signature[rest];
+      } else (out.signature ??= {})[rest] = value;
+      break;
     case 'cells':
     case 'narrative':
       if (!rest) throw new StoreError(`missing id in ${c.path}`);
@@ -72,6 +78,7 @@ export function valueAt(d: Draft, path: string): string | undefined {
     case 'agency': return (d.agency as unknown as Record<string, string | undefined>)[rest];
     case 'cells': return d.cells[rest];
     case 'narrative': return d.narrative[rest];
+    case 'signature': return rest === 'agency' || rest === 'date' ? d.signature?.[rest] : undefined;
     default: return undefined;
   }
 }
@@ -79,7 +86,7 @@ export function valueAt(d: Draft, path: string): string | undefined {
 /** Every change that turns `from` into `to` (used when a clerk uploads a whole draft). */
 export function diffDrafts(from: Draft, to: Draft): Change[] {
   const out: Change[] = [];
-  const paths = new Set<string>(['year', 'format']);
+  const paths = new Set<string>(['year', 'format', 'signature.agency', 'signature.date']);
   for (const k of AGENCY_FIELDS) paths.add(`agency.${k}`);
   for (const d of [from, to]) {
     for (const k of Object.keys(d.cells)) paths.add(`cells.${k}`);

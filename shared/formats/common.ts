@@ -101,6 +101,12 @@ export const NARRATIVE_PARTS = [
     example: '本报告根据《中华人民共和国政府信息公开条例》要求编制。报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。本报告电子版可在本机关门户网站下载。如对本报告有疑问，请与本机关联系（地址：××市××路1号，邮编：264200，电话：0631-1234567）。',
   },
   {
+    // Most real reports open 一 with a lead paragraph before （一）; it has no heading of its own.
+    id: 'overview.lead', section: 'overview', mayBeNone: true,
+    asks: '一、总体情况的开篇段落：本年度政府信息公开工作的总体情况和主要做法，一两句话即可（不写开篇请回复「无」）。',
+    example: '2024年，本机关深入贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，政府信息公开工作取得新成效。',
+  },
+  {
     id: 'overview.proactive', section: 'overview', heading: '（一）主动公开', required: true,
     asks: '本年主动公开了哪些信息、数量多少、通过哪些渠道公开。',
     example: '全年通过门户网站主动公开政府信息1200余条，其中政策文件35件、政策解读40篇，通过政务新媒体发布信息800条。',

@@ -10,12 +10,13 @@ import { NARRATIVE_MESSAGES as M } from '../messages.js';
 import type { Finding } from '../rules/catalogue.js';
 import { artifactFindings } from './artifacts.js';
 import { claimWithoutApplications, compareStatement, statedFigures } from './figures.js';
-import { contactFindings, dateFindings, periodFindings } from './meta.js';
+import { contactFindings, dateFindings, periodFindings, signatureDateFindings } from './meta.js';
 import { answerFindings, feesFindings, missingParts, problemsFindings } from './parts.js';
 import { hasContent } from './text.js';
 
 export { statedFigures, type Statement } from './figures.js';
-export { isNone, MIN_ANSWER_CHARS } from './parts.js';
+export { isNone, lackingParts, MIN_ANSWER_CHARS } from './parts.js';
+export { signatureDateFindings, signatureWindow } from './meta.js';
 
 export interface NarrativeOptions {
   /** Only the checks that concern these part ids (the bot checking one answer in context). */
@@ -79,8 +80,12 @@ export function checkNarrative(draft: Draft, options: NarrativeOptions = {}): Fi
   if (problems.some(inScope)) out.push(...problemsFindings(joined(draft, problems)));
   const other = defs.filter((p) => p.section === 'other').map((p) => p.id);
   if (defs.some((p) => p.id === 'other.fees' && p.required) && other.some(inScope)) out.push(...feesFindings(joined(draft, other)));
-  const last = [...ids].reverse().find((id) => hasContent(draft.narrative[id] ?? ''));
-  if (last && inScope(last)) out.push(...dateFindings(draft.year, draft.narrative[last]!));
+  if (draft.signature?.date) {
+    if (!options.parts) out.push(...signatureDateFindings(draft.year, draft.signature.date));
+  } else {
+    const last = [...ids].reverse().find((id) => hasContent(draft.narrative[id] ?? ''));
+    if (last && inScope(last)) out.push(...dateFindings(draft.year, draft.narrative[last]!));
+  }
   return out;
 }
 

@@ -55,3 +55,20 @@ export function dateFindings(year: number, lastText: string): Finding[] {
   if (y === year + 1 && month >= 1 && month <= 3 && day >= 1 && day <= 31) return [];
   return [finding('meta.date', M.date(year, m[0].trim()))];
 }
+
+/**
+ * The reporting window of SPEC meta.date: a report of `year` is signed and published in January–March of the next
+ * year; a department's by 31 January, a government's by 31 March. `last` is the deadline for the level.
+ */
+export function signatureWindow(year: number, level: 'department' | 'government' | undefined): { first: string; last: string } {
+  return { first: `${year + 1}-01-01`, last: level === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31` };
+}
+
+/** meta.date for the draft's own 落款 date (`YYYY-MM-DD`): outside January–March of the next year. */
+export function signatureDateFindings(year: number, iso: string | undefined): Finding[] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  if (!m) return [];
+  const y = Number(m[1]), month = Number(m[2]);
+  if (y === year + 1 && month >= 1 && month <= 3) return [];
+  return [finding('meta.date', M.date(year, `${y}年${month}月${Number(m[3])}日`))];
+}

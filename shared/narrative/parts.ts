@@ -35,12 +35,19 @@ const ABRIDGED = /\[(?:…|\.\.\.)\]/u;
  */
 const FOLDED: Readonly<Record<string, RegExp>> = { 'overview.assessment': /考核|社会评议|责任追究/u };
 
-/** narrative.missing-part: every required overview part the narrative lacks. */
-export function missingParts(parts: readonly NarrativePartDef[], narrative: Readonly<Record<string, string>>): Finding[] {
+/**
+ * The required parts the narrative lacks: empty, or (一's parts) neither given nor folded into another part of 一.
+ * The bot refuses 完成 on these; the checks report 一's as narrative.missing-part.
+ */
+export function lackingParts(parts: readonly NarrativePartDef[], narrative: Readonly<Record<string, string>>): NarrativePartDef[] {
   const present = (text: string) => hasContent(text) || ABRIDGED.test(text);
   const overview = Object.entries(narrative).filter(([id]) => id.startsWith('overview.')).map(([, t]) => flatten(t)).join('');
-  return parts
-    .filter((p) => p.section === 'overview' && p.required && !present(narrative[p.id] ?? '') && !FOLDED[p.id]?.test(overview))
+  return parts.filter((p) => p.required && !present(narrative[p.id] ?? '') && !(p.section === 'overview' && FOLDED[p.id]?.test(overview)));
+}
+
+/** narrative.missing-part: every required overview part the narrative lacks. */
+export function missingParts(parts: readonly NarrativePartDef[], narrative: Readonly<Record<string, string>>): Finding[] {
+  return lackingParts(parts, narrative).filter((p) => p.section === 'overview')
     .map((p) => finding('narrative.missing-part', M.missingPart(HEADING.overview, p.heading ?? p.id, p.asks)));
 }
 
@@ -76,14 +83,22 @@ function emptinessRule(p: NarrativePartDef): RuleId | undefined {
   return undefined;
 }
 
-/** One answer of the bot: empty, 「无」 where the part may not be none, too short, and what 五/六 must say. */
+/** A sentence that says there was nothing of the part's kind: 「2020年，区工信局未收到依申请公开事项。」 */
+const NOTHING_HAPPENED = /未(?:收到|发生|产生|出现|开展|受理)|没有(?:收到|发生|产生|出现)|无(?:此类|相关)|均为0|均为零/u;
+
+/**
+ * One answer of the bot: empty, 「无」 where the part may not be none, too short, and what 五/六 must say. The answer
+ * is read as an answer to its own question: 「未收取」 at the 信息处理费 question states the fee. A very short sentence
+ * saying that nothing happened is a normal answer, except in 五, where a problem must be named.
+ */
 export function answerFindings(p: NarrativePartDef, text: string, name: string): Finding[] {
   const rule = emptinessRule(p);
   const b = bare(text);
   if (!b) return rule && p.required ? [finding(rule, M.answerEmpty(name))] : [];
   if (isNone(text)) return rule && !p.mayBeNone ? [finding(rule, M.answerNone(name))] : [];
-  if (p.id === 'other.fees') return feesFindings(text);
-  if (rule && b.length < MIN_ANSWER_CHARS) return [finding(rule, M.answerShort(name, b.length, MIN_ANSWER_CHARS))];
+  if (p.id === 'other.fees') return FEE_STATED.test(flatten(text)) ? [] : feesFindings(text);
+  const nothing = p.section !== 'problems' && NOTHING_HAPPENED.test(b);
+  if (rule && !nothing && b.length < MIN_ANSWER_CHARS) return [finding(rule, M.answerShort(name, b.length, MIN_ANSWER_CHARS))];
   if (p.id === 'problems.issues' && !PROBLEM.test(b)) return [finding('narrative.empty', M.problemsBoilerplate(HEADING.problems, excerpt(flatten(text), 40)))];
   return [];
 }

@@ -4,12 +4,12 @@
  * packs to an ArrayBuffer with no Node API.
  */
 import {
-  AlignmentType, BorderStyle, Document, HeightRule, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow,
+  AlignmentType, BorderStyle, Document, Header, HeightRule, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow,
   TextRun, VerticalAlignTable, VerticalMergeType, WidthType, type IRunOptions,
 } from 'docx';
 import type { Draft } from '../draft.js';
 import { tableGrids, type GridCell, type TableGrid } from '../formats/index.js';
-import { reportModel, UNANSWERED, type ReportOptions, type ReportPart } from './model.js';
+import { DRAFT_MARK, reportModel, UNANSWERED, type ReportOptions, type ReportPart } from './model.js';
 
 const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' };
 const HEADING_FONT = { ascii: '黑体', hAnsi: '黑体', eastAsia: '黑体', cs: '黑体' };
@@ -138,8 +138,13 @@ export async function renderReportDocx(draft: Draft, options: ReportOptions = {}
   children.push(new Paragraph({ spacing: LINE, children: [] }), right(m.signature.agency));
   if (m.signature.date) children.push(right(m.signature.date));
 
+  // A draft says so at the top of every page (the header repeats on each), in red, and in its title.
+  const headers = m.draft
+    ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(DRAFT_MARK, { color: 'C00000', bold: true, size: 28 })] })] }) }
+    : undefined;
+  if (m.draft) children.splice(1, 0, new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 280 }, children: [run(`（${DRAFT_MARK}）`, { color: 'C00000', bold: true })] }));
   const doc = new Document({
-    title: m.title,
+    title: m.draft ? `${m.title}（草稿）` : m.title,
     creator: m.signature.agency || 'nianbao',
     styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body } } } },
     sections: [{
@@ -149,6 +154,7 @@ export async function renderReportDocx(draft: Draft, options: ReportOptions = {}
           margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
         },
       },
+      ...(headers ? { headers } : {}),
       children,
     }],
   });

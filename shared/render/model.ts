@@ -3,7 +3,8 @@
  * The Markdown, HTML and .docx renderers all draw this one outline, so they cannot disagree on order or headings.
  */
 import { draftFormat, type Draft } from '../draft.js';
-import { FORMATS, narrativeParts, type FormatId, type SectionDef, type TableId } from '../formats/index.js';
+import { FORMATS, narrativeParts, type FormatId, type NarrativePartDef, type SectionDef, type TableId } from '../formats/index.js';
+import { isNone } from '../narrative/parts.js';
 
 export interface ReportPart {
   readonly id: string;
@@ -19,6 +20,7 @@ export type ReportSection =
 
 export interface ReportModel {
   readonly format: FormatId;
+  readonly draft: boolean;
   readonly title: string;
   readonly preamble: ReportPart;
   readonly sections: readonly ReportSection[];
@@ -26,9 +28,20 @@ export interface ReportModel {
 }
 
 export interface ReportOptions {
-  /** Signature date; default the draft's `updatedAt` (when set), printed as 「2025年1月20日」 (China time). */
+  /**
+   * Signature date when the draft has none of its own (`signature.date`); default the draft's `updatedAt` (when
+   * set), printed as 「2025年1月20日」 (China time).
+   */
   readonly date?: Date;
+  /**
+   * A draft for review, not for publishing: marked 「草稿」 (every page of a .docx, the top of HTML and Markdown) and
+   * every unanswered part shown as 「（未填写）」. Otherwise an optional part left unanswered is left out.
+   */
+  readonly draft?: boolean;
 }
+
+/** The mark a draft carries on every page. */
+export const DRAFT_MARK = '草稿 · 未定稿，不可发布';
 
 /** Printed in place of a part the clerk has not answered, so a reader sees the gap. */
 export const UNANSWERED = '（未填写）';
@@ -45,12 +58,20 @@ export function reportTitle(draft: Pick<Draft, 'agency' | 'year'>): string {
   return `${draft.agency.name.trim()}${draft.year}年政府信息公开工作年度报告`;
 }
 
+/** 「2021-01-31」 (the draft's `signature.date`) → 「2021年1月31日」; undefined when it is not such a date. */
+export function isoToChinese(iso: string | undefined): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : undefined;
+}
+
 /** Splits answered text into paragraphs: one per non-empty line, surrounding spaces (incl. U+3000) trimmed. */
 export function paragraphsOf(text: string | undefined): string[] {
   return (text ?? '').split(/\r?\n|\r/).map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '')).filter((l) => l !== '');
 }
 
 function signatureDate(draft: Draft, options: ReportOptions): string | undefined {
+  const own = isoToChinese(draft.signature?.date);
+  if (own) return own;
   if (options.date) return chineseDate(options.date);
   if (!draft.updatedAt) return undefined;
   const d = new Date(draft.updatedAt);
@@ -63,24 +84,51 @@ export function reportModel(draft: Draft, options: ReportOptions = {}): ReportMo
   if (!format) throw new RangeError(`${draft.year} 年度没有适用的年报格式`);
   const def = FORMATS[format];
   const parts = narrativeParts(format, draft.agency.level ?? 'department');
-  const part = (id: string, heading: string | undefined): ReportPart => ({
-    id, ...(heading ? { heading } : {}), paragraphs: paragraphsOf(draft.narrative[id]),
+  const draftMode = options.draft === true;
+  const part = (p: Pick<NarrativePartDef, 'id' | 'heading'>): ReportPart => ({
+    id: p.id, ...(p.heading ? { heading: p.heading } : {}), paragraphs: paragraphsOf(draft.narrative[p.id]),
   });
   const preambleDef = parts.find((p) => p.section === 'preamble');
   const sections = def.sections.map((s): ReportSection => {
     const table = TABLE_OF[s.id];
     if (table) return { id: s.id, heading: s.heading, kind: 'table', table };
-    return {
-      id: s.id, heading: s.heading, kind: 'narrative',
-      parts: parts.filter((p) => p.section === s.id).map((p) => part(p.id, p.heading)),
-    };
+    return { id: s.id, heading: s.heading, kind: 'narrative', parts: sectionParts(s, parts.filter((p) => p.section === s.id), draft, draftMode) };
   });
   const date = signatureDate(draft, options);
   return {
     format,
     title: reportTitle(draft),
-    preamble: part(preambleDef?.id ?? 'preamble', undefined),
+    draft: draftMode,
+    preamble: part({ id: preambleDef?.id ?? 'preamble' }),
     sections,
-    signature: { agency: draft.agency.name.trim(), ...(date ? { date } : {}) },
+    signature: { agency: (draft.signature?.agency ?? draft.agency.name).trim(), ...(date ? { date } : {}) },
   };
+}
+
+/**
+ * The parts of one narrative section as printed. A part answered 「无」 is not printed after a part with content
+ * (no 「无」 trailing real text); a section whose every answer is 「无」 gets one standard sentence, once. An optional
+ * part left unanswered is left out of a report (a draft shows it as 「（未填写）」).
+ */
+function sectionParts(s: SectionDef, defs: readonly NarrativePartDef[], draft: Draft, draftMode: boolean): ReportPart[] {
+  const text = (id: string) => draft.narrative[id];
+  const none = (id: string) => text(id) !== undefined && isNone(text(id)!);
+  const answered = defs.filter((p) => text(p.id) !== undefined && paragraphsOf(text(p.id)).length > 0);
+  const substantive = answered.filter((p) => !none(p.id));
+  const out: ReportPart[] = [];
+  if (answered.length && !substantive.length) {
+    out.push({ id: answered[0]!.id, paragraphs: [noneSentence(s)] });
+  }
+  for (const p of defs) {
+    if (none(p.id)) continue;
+    const paragraphs = paragraphsOf(text(p.id));
+    if (!paragraphs.length && !draftMode && !p.required) continue;
+    out.push({ id: p.id, ...(p.heading ? { heading: p.heading } : {}), paragraphs });
+  }
+  return out;
+}
+
+/** 「本年度无其他需要报告的事项。」: the one sentence for a section with nothing to report. */
+export function noneSentence(s: Pick<SectionDef, 'heading'>): string {
+  return `本年度无${s.heading.replace(/^[一二三四五六七八九十]+、/u, '')}。`;
 }

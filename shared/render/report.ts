@@ -3,22 +3,14 @@
  * layout, signature) as Markdown and as HTML. Pure: no I/O, runs in a browser. User text is always escaped.
  */
 import type { Draft } from '../draft.js';
-import { escapeHtml } from './escape.js';
-import { reportModel, UNANSWERED, type ReportOptions, type ReportPart } from './model.js';
+import { escapeHtml, escapeMarkdown } from './escape.js';
+import { DRAFT_MARK, reportModel, UNANSWERED, type ReportOptions, type ReportPart } from './model.js';
 import { renderTablesHtml, renderTablesMarkdown } from './tables.js';
 
-export { reportModel, reportTitle, chineseDate, UNANSWERED, type ReportModel, type ReportOptions, type ReportPart, type ReportSection } from './model.js';
+export { DRAFT_MARK, noneSentence, reportModel, reportTitle, chineseDate, isoToChinese, UNANSWERED, type ReportModel, type ReportOptions, type ReportPart, type ReportSection } from './model.js';
 
-/**
- * Escapes clerk text for Markdown so that it prints as typed: ASCII punctuation that Markdown (or HTML inside
- * Markdown) would act on is backslash-escaped, and a line that would start a list or heading is defused.
- */
-export function escapeMarkdownText(s: string): string {
-  return s
-    .replace(/[\\`*_{}[\]<>#|~!]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+=])/u, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/u, '$1\\$2');
-}
+/** Escapes clerk text for Markdown (the one escaper of shared/render/escape.ts). */
+export const escapeMarkdownText = escapeMarkdown;
 
 function partMarkdown(p: ReportPart, level: string): string {
   const head = p.heading ? `${level} ${p.heading}\n\n` : '';
@@ -28,13 +20,16 @@ function partMarkdown(p: ReportPart, level: string): string {
 
 export function renderReportMarkdown(draft: Draft, options: ReportOptions = {}): string {
   const m = reportModel(draft, options);
-  const out: string[] = [`# ${escapeMarkdownText(m.title)}`, partMarkdown(m.preamble, '')];
+  const out: string[] = [
+    ...(m.draft ? [`> **${DRAFT_MARK}**`] : []), `# ${escapeMarkdownText(m.title)}`, partMarkdown(m.preamble, ''),
+  ];
   for (const s of m.sections) {
     out.push(`## ${s.heading}`);
     if (s.kind === 'table') out.push(renderTablesMarkdown(draft, { tables: [s.table], headings: false }));
     else out.push(...s.parts.map((p) => partMarkdown(p, '###')));
   }
   out.push([escapeMarkdownText(m.signature.agency), m.signature.date].filter(Boolean).join('  \n'));
+  if (m.draft) out.push(`> **${DRAFT_MARK}**`);
   return out.join('\n\n') + '\n';
 }
 
@@ -52,6 +47,8 @@ export const REPORT_CSS = `
 .nb-report h3 { font-family: "KaiTi", "楷体", "Noto Serif CJK SC", serif; }
 .nb-report p { text-indent: 2em; margin: 0; }
 .nb-report .nb-unanswered { color: #a00; }
+.nb-report .nb-draft { color: #c00000; font-weight: bold; text-align: center; text-indent: 0; border: 2px solid #c00000; padding: 2px; }
+@media print { .nb-report .nb-draft { position: fixed; top: 8mm; left: 0; right: 0; } }
 .nb-report .nb-signature { text-align: right; margin-top: 2em; }
 .nb-report .nb-signature p { text-indent: 0; }
 .nb-report table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.3; margin: 0.4em 0 0.8em; page-break-inside: auto; }
@@ -71,7 +68,8 @@ function partHtml(p: ReportPart): string {
 
 export function renderReportHtml(draft: Draft, options: HtmlReportOptions = {}): string {
   const m = reportModel(draft, options);
-  const body: string[] = [`<h1>${escapeHtml(m.title)}</h1>`, partHtml(m.preamble)];
+  // A draft is marked at the top (and, printed, on every page: a fixed element repeats on each).
+  const body: string[] = [...(m.draft ? [`<p class="nb-draft">${DRAFT_MARK}</p>`] : []), `<h1>${escapeHtml(m.title)}</h1>`, partHtml(m.preamble)];
   for (const s of m.sections) {
     body.push(`<section data-section="${s.id}">\n<h2>${escapeHtml(s.heading)}</h2>`);
     if (s.kind === 'table') body.push(renderTablesHtml(draft, { tables: [s.table], headings: false }));
@@ -85,7 +83,7 @@ export function renderReportHtml(draft: Draft, options: HtmlReportOptions = {}):
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(m.title)}</title>
+<title>${escapeHtml(m.title)}${m.draft ? '（草稿）' : ''}</title>
 <style>
 ${REPORT_CSS}
 </style>

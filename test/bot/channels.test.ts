@@ -60,7 +60,8 @@ describe('Teams-shaped activities', () => {
       entities: [{ type: 'mention', mentioned: { id: '28:bot', name: '年报助手' }, text: '<at>年报助手</at>' }],
     });
     expect(textOf(hello)).toContain('单位的全称');
-    await say({ type: 'message', text: '<at>年报助手</at> 某区人民政府办公室', locale: 'en-US' });
+    // a name that does not say the level (…人民政府, …局 would): the level is asked
+    await say({ type: 'message', text: '<at>年报助手</at> 某经济技术开发区', locale: 'en-US' });
     // Chinese numerals for the year while the client says en-US
     const level = await say({ type: 'message', text: '二〇二四', locale: 'en-US' });
     const card = cardOf(level);
@@ -76,8 +77,24 @@ describe('Teams-shaped activities', () => {
     const conv = await store.loadConversation(JSON.stringify(['msteams', '19:group@thread.v2', 'aad-user-1']));
     const draftId = (conv!.state as { draftId: string }).draftId;
     const d = (await store.loadDraft(draftId))!.draft;
-    expect(d.agency).toMatchObject({ name: '某区人民政府办公室', level: 'department' });
+    expect(d.agency).toMatchObject({ name: '某经济技术开发区', level: 'department' });
     expect(d.year).toBe(2024);
+  });
+
+  it('an empty message gets the current question again; a multi-line answer keeps its lines; 预览 is a card in Teams', async () => {
+    const say = channel('msteams', 'a:empty');
+    await say('你好');
+    expect(textOf(await say({ type: 'message', text: '   ' }))).toContain('单位的全称');
+    await say('某市生态环境局');
+    await say('2024');
+    await say('某市某路1号 264200 0631-1234567');
+    expect(textOf(await say({ type: 'message', text: '' }))).toContain('第二十条第（一）项');
+    // a block pasted with tabs and line breaks (as Teams delivers a paste) reaches the engine as rows
+    expect(textOf(await say({ type: 'message', text: '规章\t1\t0\t11\r\n行政规范性文件\t2\t0\t15' }))).toContain('行政规范性文件：本年制发件数 2');
+    const preview = cardOf(await say('预览'));
+    const body = JSON.stringify(preview?.content);
+    expect(body).toContain('"type":"ColumnSet"');
+    expect(body).toContain('草稿 · 未定稿，不可发布');
   });
 
   it('keeps state per user and conversation', async () => {
@@ -96,7 +113,7 @@ describe('Teams-shaped activities', () => {
   it('a channel without cards gets numbered choices and may answer by number', async () => {
     const say = channel('telegram', 'tg:1');
     await say('你好');
-    await say('某镇人民政府');
+    await say('某经济开发区');
     const level = await say('2023');
     expect(level.every((a) => !a.attachments?.length)).toBe(true);
     expect(textOf(level)).toMatch(/1\. 部门.*\n2\. 政府/);

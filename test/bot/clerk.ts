@@ -90,8 +90,11 @@ export class Clerk {
     await this.send('你好');
     await this.send(agency);
     await this.send(String(year));
-    const levelChoice = choicesOf(this.last).find((c) => c.title.startsWith(level));
-    await this.send(levelChoice ? { value: { choice: levelChoice.value } } : level);
+    // the level is asked only when the name does not say it
+    if ((await this.current()) === 'agency.level') {
+      const levelChoice = choicesOf(this.last).find((c) => c.title.startsWith(level));
+      await this.send(levelChoice ? { value: { choice: levelChoice.value } } : level);
+    }
     const fresh = choicesOf(this.last).find((c) => c.value === 'new');
     if (fresh) await this.send(fresh.title);
   }
@@ -122,6 +125,12 @@ export async function interview(clerk: Clerk, target: Draft, plan: AnswerPlan = 
     else if (cur.startsWith('gate.')) a = plan.gate?.(cur) ?? '有';
     else if (cur === 't3.applicants') a = plan.applicants ?? '以上各类都有';
     else if (cur.startsWith('check.')) a = '暂不修改，继续';
+    else if (cur === 'signature') {
+      // the offered 落款 (the button): the report is generated at once
+      const use = choicesOf(clerk.last).find((c) => c.value.startsWith('sign:'));
+      await clerk.send(use ? { value: { choice: use.value } } : '完成');
+      return clerk.asked;
+    }
     else if (/^t[234]\./.test(cur)) {
       const v = target.cells[cur];
       a = v === undefined || parseCell(v).kind === 'blank' ? '跳过' : plan.cell ? plan.cell(cur, v.trim()) : v;

@@ -32,7 +32,10 @@ describe('Direct Line upload', () => {
     const echo = after.find((a) => a.from.role === 'user')!;
     expect(JSON.stringify(echo)).not.toContain('base64');
     expect(activitiesText(after)).toContain('已读取文件：表格 200 格、正文 11 部分');
-    const done = activitiesText(await client.send('完成'));
+    // 完成 asks for the 落款 first; its button generates the report
+    const sign = (await client.send('完成')).flatMap((a) => a.attachments ?? []).flatMap((x) => x.content?.actions ?? []).find((b) => b.data.choice.startsWith('sign:'));
+    expect(sign).toBeDefined();
+    const done = activitiesText(await client.send({ value: { choice: sign!.data.choice } }));
     const link = /\((http:\/\/127\.0\.0\.1:\d+\/files\/[\w.-]+)\)/.exec(done)?.[1];
     expect(link, done).toBeDefined();
     const xml = strFromU8(unzipSync(new Uint8Array(await (await fetch(link!)).arrayBuffer()))['word/document.xml']!);

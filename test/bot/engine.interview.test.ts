@@ -24,9 +24,17 @@ describe('whole interviews', { timeout: 120_000 }, () => {
     // the government-level part is asked; parts the fixture lacks were skipped
     expect(asked).toContain('overview.assessment');
     expect(asked).toContain('other.fees');
-    for (const [id, text] of Object.entries(target.narrative)) expect(d.narrative[id]).toBe(text.trim());
+    // the preamble is written in the standard wording from the contact details (the clerk may 修改 it)
+    for (const [id, text] of Object.entries(target.narrative)) if (id !== 'preamble') expect(d.narrative[id]).toBe(text.trim());
+    expect(d.narrative.preamble).toContain('统计期限自2024年1月1日起至2024年12月31日止');
     expect(d.agency).toMatchObject({ name: '淮安市人民政府', level: 'government', postcode: '223001' });
     expect(checkTables(d).filter((f) => f.severity === 'error')).toEqual([]);
+    // the published report has no 工作考核… part: a required part, so 完成 refuses and offers it as a button
+    const refused = await clerk.send('完成');
+    expect(textOf(refused)).toContain('以下必填内容还没有填写');
+    expect(refused.some((r) => r.type === 'download')).toBe(false);
+    await clerk.send({ value: { choice: '修改 overview.assessment' } });
+    await clerk.send('将政务公开工作纳入全市高质量发展综合考核，组织社会评议1次；全年未发生责任追究情况。');
     const replies = await clerk.send('完成');
     const download = replies.find((r) => r.type === 'download');
     const stored = await bench.store.loadDraft(d === undefined ? '' : (await clerk.state()).draftId!);

@@ -38,7 +38,9 @@ describe('bot server end to end', () => {
     processes.push(second);
     client = client.moved(await second.ready());
     // the same conversation (its token still verifies) resumes at the very question the killed process asked
-    for (const t of turns.slice(half)) expect(activitiesText(await client.send(t.input))).toBe(t.reply);
+    // (the recorded transcript names the file where the channel gives a signed link)
+    const linkless = (text: string) => text.replace(/报告已生成：\[([^\]]+)\]\(http[^)]+\)\n\n下载链接 \d+ 小时内有效，请及时保存。/, '[download $1]');
+    for (const t of turns.slice(half)) expect(linkless(activitiesText(await client.send(t.input)))).toBe(t.reply);
 
     const done = await client.send('完成');
     const text = activitiesText(done);

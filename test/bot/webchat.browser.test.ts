@@ -116,7 +116,9 @@ describe.skipIf(!hasChromium)('webchat in Chromium', () => {
     const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('nianbao.directline') ?? '{}')) as { token: string; conversationId: string };
     const client = new DirectLineClient(`${url}v3/directline`, saved.token, saved.conversationId);
     await client.poll(); // skip what the page has already shown
-    for (; i < turns.length; i++) expect(activitiesText(await client.send(turns[i]!.input))).toBe(turns[i]!.reply);
+    // (the recorded transcript names the file where the channel gives a signed link)
+    const linkless = (text: string) => text.replace(/报告已生成：\[([^\]]+)\]\(http[^)]+\)\n\n下载链接 \d+ 小时内有效，请及时保存。/, '[download $1]');
+    for (; i < turns.length; i++) expect(linkless(activitiesText(await client.send(turns[i]!.input)))).toBe(turns[i]!.reply);
 
     await type(page, '完成');
     const link = page.locator('a[href*="/files/"]').last();

@@ -46,3 +46,22 @@ describe('nianbao render', () => {
     }
   });
 });
+
+describe('nianbao render -o x.md escapes what a clerk typed (issue 8 §5)', () => {
+  it('a cell and an answer holding HTML and Markdown print as text through the real bin', async () => {
+    const { runNianbao } = await import('../support/cli.js');
+    const d = huaian2024();
+    d.cells['t3.new.natural'] = '<script>alert(1)</script>';
+    d.narrative['other.misc'] = '<script>alert(2)</script> | 不是表格 | **不是粗体** [链接](javascript:alert(3))\n# 不是标题';
+    d.agency.name = '<img src=x onerror=alert(4)>局';
+    writeFileSync(join(dir, 'evil.json'), JSON.stringify(d));
+    const r = await runNianbao(dir, 'render', 'evil.json', '-o', 'evil.md');
+    expect(r.code, r.stderr).toBeLessThanOrEqual(1);
+    const md = readFileSync(join(dir, 'evil.md'), 'utf8');
+    expect(md).not.toMatch(/<script|<img/);
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(md).toContain('&lt;script&gt;alert(2)&lt;/script&gt; \\| 不是表格 \\| \\*\\*不是粗体\\*\\* \\[链接\\](javascript:alert(3))');
+    expect(md).toContain('\n\\# 不是标题');
+    expect(md).toContain('# &lt;img src=x onerror=alert(4)&gt;局2024年');
+  });
+});

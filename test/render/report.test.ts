@@ -31,14 +31,35 @@ describe('renderReportMarkdown', () => {
     expect(md).toContain('| 政府集中采购 | 5 | 146.2243 |');
     expect(md).toContain('| 其他对外管理服务事项 | 3 | +1 | 0 |');
     const empty = { ...draft, narrative: {} };
-    expect(renderReportMarkdown(empty).match(/\*（未填写）\*/g)?.length).toBe(narrativeParts('2019', 'department').length);
+    // a report shows the required parts that are missing; a draft shows every unanswered part and says 草稿
+    expect(renderReportMarkdown(empty).match(/\*（未填写）\*/g)?.length).toBe(narrativeParts('2019', 'department').filter((p) => p.required).length);
+    const asDraft = renderReportMarkdown(empty, { draft: true });
+    expect(asDraft.match(/\*（未填写）\*/g)?.length).toBe(narrativeParts('2019', 'department').length);
+    expect(asDraft.startsWith('> **草稿')).toBe(true);
+    expect(renderReportMarkdown(empty)).not.toContain('草稿');
   });
 
   it('escapes Markdown in clerk text so it prints as typed', () => {
     const draft = { ...weihaiOffice2020(), narrative: { preamble: '# 不是标题 <img src=x onerror=alert(1)> *强调*\n1. 不是列表' } };
     const md = renderReportMarkdown(draft);
-    expect(md).toContain('\\# 不是标题 \\<img src=x onerror=alert(1)\\> \\*强调\\*');
+    expect(md).toContain('\\# 不是标题 &lt;img src=x onerror=alert(1)&gt; \\*强调\\*');
     expect(md).toContain('\n1\\. 不是列表');
+    expect(md).not.toContain('<img');
+  });
+
+  it('「无」 after real content is not printed; a section with nothing gets one sentence; paragraphs and lists stay', () => {
+    const base = weihaiOffice2020();
+    const md = renderReportMarkdown({ ...base, narrative: {
+      'overview.proactive': '第一段。\n第二段：\n1. 政策文件\n2. 政策解读', 'other.proposals': '无', 'other.misc': '无',
+      'problems.issues': '一是解读形式单一。', 'problems.measures': '无',
+    } });
+    const six = md.slice(md.indexOf('## 六、'));
+    expect(six).toContain('本年度无其他需要报告的事项。');
+    expect(six.match(/无/g)).toHaveLength(1);
+    const five = md.slice(md.indexOf('## 五、'), md.indexOf('## 六、'));
+    expect(five).toContain('一是解读形式单一。');
+    expect(five).not.toMatch(/\n无\n/);
+    expect(md).toContain('第一段。\n\n第二段：\n\n1\\. 政策文件\n\n2\\. 政策解读');
   });
 });
 

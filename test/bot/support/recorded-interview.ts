@@ -3,7 +3,8 @@
  * clerk sends and the text the bot answered to each. Replayed over the bot server's channels.
  */
 import type { Reply, TurnInput } from '../../../bot/engine/index.js';
-import { Clerk, interview, openBench, fixtureDraft } from '../clerk.js';
+import { draftFormat, narrativeParts } from '../../../shared/index.js';
+import { choicesOf, Clerk, interview, openBench, fixtureDraft } from '../clerk.js';
 
 export interface RecordedTurn { input: string | TurnInput; reply: string }
 
@@ -36,6 +37,15 @@ export async function recordInterview(fixture = 'huaian-2024', agency = '淮安�
     await clerk.start(agency, year, level);
     const a = target.agency;
     await interview(clerk, target, a.address && a.postcode && a.phone ? { contact: { address: a.address, postcode: a.postcode, phone: a.phone } } : {});
+    // a required part the published report lacks: 完成 refuses and offers it; the clerk writes it from the format's example
+    for (let i = 0; i < 5 && !clerk.last.some((r) => r.type === 'download'); i++) {
+      const open = choicesOf(clerk.last).find((c) => c.value.startsWith('修改 '));
+      if (!open) break;
+      await clerk.send({ value: { choice: open.value } });
+      const part = narrativeParts(draftFormat(target)!, 'government').find((p) => p.id === open.value.slice(3));
+      await clerk.send(part ? part.example : '0');
+      await clerk.send('完成');
+    }
     return clerk.turns;
   } finally {
     await bench.close();
