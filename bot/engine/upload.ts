@@ -66,6 +66,7 @@ export async function upload(t: Turn, attachments: readonly Attachment[]): Promi
   const merged: Draft = {
     ...t.draft!, agency: { ...t.draft!.agency, ...up.agency }, cells: { ...t.draft!.cells, ...up.cells },
     narrative: { ...t.draft!.narrative, ...up.narrative },
+    ...(up.signature ? { signature: { ...t.draft!.signature, ...up.signature } } : {}),
   };
   for (const c of diffDrafts(t.draft!, merged)) t.set(c.path, c.value === null ? null : String(c.value));
   t.state.gates = {};

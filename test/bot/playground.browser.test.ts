@@ -64,10 +64,13 @@ const firstLine = (reply: string) => reply.split('\n').find((l) => l.trim() && !
 describe.skipIf(!existsSync(CHROMIUM))('Agents Playground', () => {
   it('shows 预览 as an Adaptive Card with the tables as ColumnSets, marked 草稿', { timeout: 300_000 }, async () => {
     const turns = await recordScript(noApplications2021());
-    const bot = new BotProcess(join(dir, 'data'), { PORT: String(await freePort()) });
+    const port = await freePort();
+    // local mode replies only to the server's own address: the Playground's connector is named, as a user would
+    const bot = new BotProcess(join(dir, 'data'), {
+      PORT: String(await freePort()), NIANBAO_ALLOWED_SERVICE_URLS: `http://127.0.0.1:${port}/,http://localhost:${port}/`,
+    });
     processes.push(bot);
     const url = await bot.ready();
-    const port = await freePort();
     playground = spawn(process.execPath, ['--require', LOOPBACK, PLAYGROUND, '-e', `${url}api/messages`, '-c', 'msteams', '-p', String(port), '--dt'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: string[] = [];
     await new Promise<void>((resolve, reject) => {

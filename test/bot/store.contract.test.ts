@@ -204,18 +204,20 @@ describe.each(backends)('store contract, owners and transcripts: $name', (backen
     const { store } = await backend.open();
     try {
       const name = agency();
+      // code hashes unique per run: the PostgreSQL test database outlives a run
+      const [h1, hOld, hUnknown] = ['hash-1', 'hash-old', 'hash-unknown'].map((x) => `${x}-${randomUUID()}`) as [string, string, string];
       const { draftId } = await store.createDraft(emptyDraft(2024, name), undefined, 'dl:owner');
       await store.createDraft(emptyDraft(2024, name), undefined, 'dl:other');
       const found = await store.findDrafts(name, 2024);
       expect(found.map((d) => d.owner).sort()).toEqual(['dl:other', 'dl:owner']);
       expect(found.every((d) => d.members.length === 0)).toBe(true);
-      await store.addShareCode(draftId, 'hash-1', 'dl:owner', new Date(Date.now() + 60_000));
-      await store.addShareCode(draftId, 'hash-old', 'dl:owner', new Date(Date.now() - 1));
-      expect(await store.redeemShareCode('hash-old', 'dl:colleague', new Date())).toBeUndefined();
-      expect(await store.redeemShareCode('hash-unknown', 'dl:colleague', new Date())).toBeUndefined();
-      expect(await store.redeemShareCode('hash-1', 'dl:colleague', new Date())).toEqual({ draftId });
-      expect(await store.redeemShareCode('hash-1', 'dl:colleague', new Date())).toEqual({ draftId }); // a retried turn
-      expect(await store.redeemShareCode('hash-1', 'dl:third', new Date())).toBeUndefined();
+      await store.addShareCode(draftId, h1, 'dl:owner', new Date(Date.now() + 60_000));
+      await store.addShareCode(draftId, hOld, 'dl:owner', new Date(Date.now() - 1));
+      expect(await store.redeemShareCode(hOld, 'dl:colleague', new Date())).toBeUndefined();
+      expect(await store.redeemShareCode(hUnknown, 'dl:colleague', new Date())).toBeUndefined();
+      expect(await store.redeemShareCode(h1, 'dl:colleague', new Date())).toEqual({ draftId });
+      expect(await store.redeemShareCode(h1, 'dl:colleague', new Date())).toEqual({ draftId }); // a retried turn
+      expect(await store.redeemShareCode(h1, 'dl:third', new Date())).toBeUndefined();
       expect(await store.access(draftId)).toEqual({ owner: 'dl:owner', members: ['dl:colleague'] });
       expect((await store.findDrafts(name, 2024)).find((d) => d.draftId === draftId)?.members).toEqual(['dl:colleague']);
 
