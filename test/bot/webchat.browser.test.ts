@@ -5,7 +5,6 @@
  * (not committed).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BotProcess } from './support/bot-process.js';
 import { DirectLineClient, activitiesText } from './support/directline-client.js';
 import { recordInterview } from './support/recorded-interview.js';
+import { freePort } from '../support/ports.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -29,15 +29,6 @@ afterAll(async () => {
   for (const p of processes) await p.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const botSays = (page: Page, text: string) =>
   page.locator('[role="log"], .webchat__basic-transcript').getByText(text, { exact: false }).last().waitFor({ timeout: 20_000 });
