@@ -27,13 +27,14 @@ let pdfjs: Promise<PdfJs> | undefined;
 
 /**
  * pdf.js and its worker, loaded once per process. The legacy build carries core-js, which replaces two of Node 20's
- * built-ins for the whole process with slower JavaScript: Array.prototype.push (for a spec corner V8 misses: array-likes
- * whose length passes 2^32) and JSON.parse (to add the "source text access" proposal). pdf.js uses neither corner, and
+ * built-ins for the whole process with slower JavaScript: Array.prototype.push (for a spec corner V8 misses:
+ * array-likes whose length passes 2^32) and JSON.parse (to add the "source text access" proposal). pdf.js uses neither corner, and
  * the replaced push alone was a tenth of a CPU profile of reading the two WPS PDFs (and it slowed every later import
- * in the process): with both put back a PDF takes 15–25 % less CPU. So the worker module is loaded here too, not left to pdf.js's first getDocument: in Node pdf.js runs it
- * in-process (a "fake worker", taken from globalThis.pdfjsWorker, which that module sets), and once both bundles have
- * run their polyfills the two natives are put back. Everything core-js only adds (Promise.withResolvers, Iterator
- * helpers, Uint8Array.fromBase64 …) stays: pdf.js needs those on Node 20.
+ * in the process): with both put back a PDF takes about 15 % less CPU (7–34 % in alternating runs). So the worker
+ * module is loaded here too, not left to pdf.js's first getDocument: in Node pdf.js runs it in-process (a "fake
+ * worker", taken from globalThis.pdfjsWorker, which that module sets), and once both bundles have run their
+ * polyfills the two natives are put back. Everything core-js only adds (Promise.withResolvers, Iterator helpers,
+ * Uint8Array.fromBase64 …) stays: pdf.js needs those on Node 20.
  */
 async function loadPdfJs(): Promise<PdfJs> {
   const { push } = Array.prototype;
