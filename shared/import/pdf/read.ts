@@ -25,8 +25,30 @@ export function isPdf(bytes: Uint8Array, name?: string): boolean {
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
 
+/**
+ * pdf.js and its worker, loaded once per process. The legacy build carries core-js, which replaces two of Node 20's
+ * built-ins for the whole process with slower JavaScript: Array.prototype.push (for a spec corner V8 misses:
+ * array-likes whose length passes 2^32) and JSON.parse (to add the "source text access" proposal). pdf.js uses neither corner, and
+ * the replaced push alone was a tenth of a CPU profile of reading the two WPS PDFs (and it slowed every later import
+ * in the process): with both put back a PDF takes about 15 % less CPU (7–34 % in alternating runs). So the worker
+ * module is loaded here too, not left to pdf.js's first getDocument: in Node pdf.js runs it in-process (a "fake
+ * worker", taken from globalThis.pdfjsWorker, which that module sets), and once both bundles have run their
+ * polyfills the two natives are put back. Everything core-js only adds (Promise.withResolvers, Iterator helpers,
+ * Uint8Array.fromBase64 …) stays: pdf.js needs those on Node 20.
+ */
+async function loadPdfJs(): Promise<PdfJs> {
+  const { push } = Array.prototype;
+  const { parse } = JSON;
+  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // @ts-expect-error the worker module ships no types; it is imported for its side effect (globalThis.pdfjsWorker)
+  await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  Object.defineProperty(Array.prototype, 'push', { value: push });
+  Object.defineProperty(JSON, 'parse', { value: parse });
+  return lib;
+}
+
 export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
-  const lib = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+  const lib = await (pdfjs ??= loadPdfJs());
   // pdf.js takes ownership of (detaches) the buffer it is given, and refuses a Node Buffer: give it a plain copy.
   const task = lib.getDocument({
     data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0,
