@@ -9,8 +9,7 @@
  *   caller wrote, so these identities and conversations live apart and can never be one of the others.
  */
 import type { Activity } from 'botbuilder';
-import type { ConversationKey } from '../engine/index.js';
-import type { Mention } from '../engine/types.js';
+import type { ConversationKey, Mention } from '../engine/index.js';
 
 export type Origin = 'directline' | 'botframework' | 'unverified';
 
