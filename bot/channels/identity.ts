@@ -50,11 +50,14 @@ export function keyOf(a: Partial<Activity>, origin: Origin = 'botframework'): Co
   };
 }
 
-/** A display name as the channel gave it, made fit to show: one line, no control characters, at most 40 characters. */
+/**
+ * A display name as the channel gave it, made fit to show in a Markdown message: one line, no control or bidi
+ * characters, no Markdown or HTML syntax (a name is not a link), at most 40 characters.
+ */
 export function displayName(name: unknown): string | undefined {
   if (typeof name !== 'string') return undefined;
   // eslint-disable-next-line no-control-regex
-  const s = name.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/gu, '').replace(/\s+/gu, ' ').trim();
+  const s = name.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069<>[\]()*_`#|\\~!]/gu, '').replace(/\s+/gu, ' ').trim();
   return s ? [...s].slice(0, 40).join('') : undefined;
 }
 

@@ -13,6 +13,8 @@ export function actorTag(actor: string): string {
   return createHash('sha256').update(`nianbao-actor\n${actor}`).digest('hex').slice(0, 4).toUpperCase();
 }
 
+const LABEL_LIKE = /^(您|我|同事|（)/u;
+
 /**
  * Labels for the authors of these entries. A name two identities share (two 张三, or someone calling themselves by a
  * colleague's name) gets the tag as well, so that two people never look like one.
@@ -29,7 +31,8 @@ export async function actorLabels(t: Turn, entries: readonly Pick<HistoryEntry, 
     if (!actor) return T.actorUnknown;
     if (actor === t.actor) return T.actorSelf;
     const name = names.get(actor);
-    if (name && name !== T.actorSelf && (count.get(name) ?? 0) < 2) return name;
+    // a name shared by two identities, or one that reads like the bot's own labels (「您」「同事 AB12」), gets the tag
+    if (name && (count.get(name) ?? 0) < 2 && !LABEL_LIKE.test(name)) return name;
     return name ? `${name}（${actorTag(actor)}）` : T.actorColleague(actorTag(actor));
   };
 }

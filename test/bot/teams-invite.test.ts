@@ -167,3 +167,14 @@ describe('mentionsOf', () => {
     expect(mentionsOf({ ...a, channelId: 'directline' }, 'directline').every((m) => m.principal === undefined)).toBe(true);
   });
 });
+
+describe('displayName', () => {
+  it('keeps a name one plain line: no controls, bidi marks, Markdown or HTML, at most 40 characters', async () => {
+    const { displayName } = await import('../../bot/channels/identity.js');
+    expect(displayName(' 王\u202e科员\n ')).toBe('王科员');
+    expect(displayName('[张三](https://evil.example/) <b>x</b>')).toBe('张三https://evil.example/ bx/b');
+    expect(displayName('   ')).toBeUndefined();
+    expect(displayName(42)).toBeUndefined();
+    expect([...displayName('名'.repeat(60))!].length).toBe(40);
+  });
+});
