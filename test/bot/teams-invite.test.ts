@@ -148,6 +148,34 @@ describe('「共享 @同事」 on Teams', () => {
   });
 });
 
+describe('a mention without an Entra object id: the roster', () => {
+  it('fills it in where Teams knows the member (same tenant), and a member of another tenant is refused', async () => {
+    const asked: string[] = [];
+    bot = new NianbaoBot({
+      interviewer: createInterviewer(store), attachments: { hosts: [], maxBytes: 1024 }, link: () => 'http://127.0.0.1/x', linkHours: 24,
+      roster: async (_context, id) => {
+        asked.push(id);
+        if (id === '29:3nop') return { aadObjectId: 'aad-user-3', tenantId: TENANT };
+        if (id === '29:4qrs') return { aadObjectId: 'aad-other', tenantId: 'tenant-other' };
+        throw new Error('not a member');
+      },
+    });
+    const li = chat(LI, 'a:li3');
+    for (const t of ['你好', AGENCY, '2024']) await li(t);
+    const draftId = await draftOf('msteams', 'a:li3', 'aad-user-1');
+    const said = await li(shareWith({ id: '29:3nop', name: '赵主任' }, { id: '29:4qrs', name: '外单位' }, { id: '29:9zzz', name: '查无此人' }));
+    expect(said).toContain('已邀请 赵主任');
+    expect(said).toContain('外单位 不在本单位的 Teams 组织中');
+    expect(said).toContain('Teams 没有给出 查无此人 的账号标识');
+    expect(said).toMatch(/NB-[A-Z2-9]{4}/);
+    expect((await store.access(draftId))?.members).toEqual([`teams:${TENANT}:aad-user-3`]);
+    // only a share message asks the roster, and never about the bot or a mention that carries its id
+    await li({ type: 'message', text: '<at>年报助手</at> 进度 <at>赵主任</at>', entities: [{ type: 'mention', mentioned: BOT }, { type: 'mention', mentioned: { id: '29:3nop', name: '赵主任' } }] });
+    await li(shareWith({ ...WANG }));
+    expect(asked).toEqual(['29:3nop', '29:4qrs', '29:9zzz']);
+  });
+});
+
 describe('mentionsOf', () => {
   const base = { channelId: 'msteams', recipient: BOT, conversation: { id: 'c', tenantId: TENANT } } as Partial<Activity>;
   it('gives the principal a mentioned Teams user would have as a sender, and skips the bot', () => {
