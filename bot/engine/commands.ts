@@ -20,6 +20,9 @@ const WORDS: [RegExp, CommandName][] = [
   [/^(帮助|help|\?|？|怎么用)$/iu, 'help'],
   [/^(上一题|上一步|返回上一题|返回)$/u, 'back'],
   [/^(跳过|跳过此题|下一题)$/u, 'skip'],
+  // before 修改: 「修改记录」 is the history, not 修改 of 「记录」
+  // one short line: an answer that merely starts with 「历史」 is not the command
+  [/^(历史|历史记录|修改记录|填写记录)(?:[ \t\u3000]+[^\n]{1,60})?$/u, 'history'],
   [/^(修改|更改|改)(\s+|$)/u, 'edit'],
   [/^修改\S/u, 'edit'],
   [/^(进度|查看进度)$/u, 'progress'],
@@ -31,7 +34,6 @@ const WORDS: [RegExp, CommandName][] = [
   [/^(共享|分享|共享草稿)$/u, 'share'],
   // 「共享 @张三」: the mention itself arrives with the message (Teams strips it from the text)
   [/^(共享|分享|共享草稿)\s*[@＠]/u, 'share'],
-  [/^(历史|历史记录|修改记录|填写记录)(\s+|$)/u, 'history'],
 ];
 
 /** The argument after a command word: 修改 <部分>, 历史 <部分>, 共享 @<同事>. */
