@@ -4,17 +4,20 @@
  */
 import { ActivityHandler, TurnContext, type Activity } from 'botbuilder';
 import { Responder, type BotOptions, type Send } from './respond.js';
+import { completeMentions, type Roster } from './roster.js';
 
 export { describeError, keyOf, type BotOptions } from './respond.js';
 
 export class NianbaoBot extends ActivityHandler {
-  constructor(options: BotOptions) {
+  /** `roster`: where a Teams mention's Entra object id is looked up when the mention lacks it (tests stub it). */
+  constructor(options: BotOptions & { readonly roster?: Roster }) {
     super();
     const responder = new Responder(options);
     const send = (context: TurnContext): Send => async (activities) => {
       await context.sendActivities(activities);
     };
     this.onMessage(async (context, next) => {
+      await completeMentions(context, options.roster);
       await responder.message(context.activity, send(context), (a) => {
         if (a.channelId === 'msteams') TurnContext.removeRecipientMention(a as Activity);
       });

@@ -7,7 +7,7 @@
 import type { Activity } from 'botbuilder';
 import type { Interviewer } from '../engine/index.js';
 import { toActivities, toTurnInput, type AttachmentPolicy } from './activities.js';
-import { keyOf, type Origin } from './identity.js';
+import { keyOf, mentionsOf, type Origin } from './identity.js';
 import { CT } from './texts.js';
 
 export interface BotOptions {
@@ -46,6 +46,8 @@ export class Responder {
     try {
       prepare?.(a);
       const { input, notices } = await toTurnInput(a, this.options.attachments);
+      const mentions = mentionsOf(a, this.options.origin);
+      if (mentions.length) input.mentions = mentions;
       const replies = await this.options.interviewer.handle(keyOf(a, this.options.origin), input);
       const activities = [
         ...notices.map((text) => ({ type: 'message', text })),

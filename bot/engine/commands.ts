@@ -1,4 +1,4 @@
-/** The commands a clerk can send at any point: 帮助 上一题 跳过 修改 进度 预览 暂停 重新开始 完成 共享. */
+/** The commands a clerk can send at any point: 帮助 上一题 跳过 修改 进度 预览 暂停 重新开始 完成 共享 历史. */
 import { catalogue, checkDraft, FORMATS, summarize, type Finding, type TableId } from '../../shared/index.js';
 import { partName } from '../../shared/narrative/index.js';
 import { renderReportCard } from '../../shared/render/card.js';
@@ -8,17 +8,21 @@ import { ask, fmt, list, pathOf, questionName, TABLE_NAME } from './flow.js';
 import { isAnswered, lacking, type Question } from './questions.js';
 import { isComputed, sumDefs } from './tables.js';
 import { share } from './share.js';
+import { showHistory } from './history.js';
 import type { Choice } from './types.js';
 import { askStart } from './start.js';
 import { T } from './texts.js';
 import type { Turn } from './turn.js';
 
-export type CommandName = 'help' | 'back' | 'skip' | 'edit' | 'progress' | 'preview' | 'draft' | 'pause' | 'restart' | 'finish' | 'share';
+export type CommandName = 'help' | 'back' | 'skip' | 'edit' | 'progress' | 'preview' | 'draft' | 'pause' | 'restart' | 'finish' | 'share' | 'history';
 
 const WORDS: [RegExp, CommandName][] = [
   [/^(帮助|help|\?|？|怎么用)$/iu, 'help'],
   [/^(上一题|上一步|返回上一题|返回)$/u, 'back'],
   [/^(跳过|跳过此题|下一题)$/u, 'skip'],
+  // before 修改: 「修改记录」 is the history, not 修改 of 「记录」
+  // one short line: an answer that merely starts with 「历史」 is not the command
+  [/^(历史|历史记录|修改记录|填写记录)(?:[ \t\u3000]+[^\n]{1,60})?$/u, 'history'],
   [/^(修改|更改|改)(\s+|$)/u, 'edit'],
   [/^修改\S/u, 'edit'],
   [/^(进度|查看进度)$/u, 'progress'],
@@ -28,12 +32,21 @@ const WORDS: [RegExp, CommandName][] = [
   [/^(重新开始|从头开始)$/u, 'restart'],
   [/^(完成|生成报告|导出)$/u, 'finish'],
   [/^(共享|分享|共享草稿)$/u, 'share'],
+  // 「共享 @张三」: the mention itself arrives with the message (Teams strips it from the text)
+  [/^(共享|分享|共享草稿)\s*[@＠]/u, 'share'],
 ];
+
+/** The argument after a command word: 修改 <部分>, 历史 <部分>, 共享 @<同事>. */
+const ARG: Partial<Record<CommandName, RegExp>> = {
+  edit: /^(修改|更改|改)\s*/u,
+  history: /^(历史|历史记录|修改记录|填写记录)\s*/u,
+  share: /^(共享|分享|共享草稿)\s*/u,
+};
 
 export function parseCommand(text: string): { name: CommandName; arg: string } | undefined {
   const s = text.trim().replace(/^[「“"]|[」”"]$/gu, '');
   for (const [re, name] of WORDS) {
-    if (re.test(s)) return { name, arg: name === 'edit' ? s.replace(/^(修改|更改|改)\s*/u, '').trim() : '' };
+    if (re.test(s)) return { name, arg: ARG[name] ? s.replace(ARG[name], '').trim() : '' };
   }
   return undefined;
 }
@@ -53,7 +66,7 @@ const META_WORDS: [RegExp, string][] = [
 ];
 
 /** Questions a 修改 argument names: an id, a meta word, a part or cell name. */
-function resolve(t: Turn, arg: string): Question[] {
+export function resolve(t: Turn, arg: string): Question[] {
   const qs = list(t);
   const id = arg.replace(/^(cells|narrative)\./u, '');
   const exact = qs.find((q) => q.id === id);
@@ -158,7 +171,7 @@ export async function runCommand(t: Turn, name: CommandName, arg: string): Promi
     s.confirm = 'restart';
     return t.choose(T.restartConfirm, [{ title: T.restartYes, value: 'restart-yes' }, { title: T.restartNo, value: 'restart-no' }]);
   }
-  if (name === 'share') return share(t);
+  if (name === 'share') return share(t, arg);
   if (name === 'pause') {
     s.paused = true;
     return t.say(T.paused);
@@ -219,6 +232,8 @@ export async function runCommand(t: Turn, name: CommandName, arg: string): Promi
       s.current = target.id;
       return ask(t, { showCurrent: !!pathOf(target) });
     }
+    case 'history':
+      return showHistory(t, arg, resolve);
     case 'progress':
       progress(t);
       return ask(t);

@@ -2,6 +2,7 @@
 import { catalogue, draftFormat, type CellDef, type Draft, type FormatId } from '../../shared/index.js';
 import { partName, signatureWindow } from '../../shared/narrative/index.js';
 import { isoToChinese } from '../../shared/render/model.js';
+import { actorLabels, whenText } from './actors.js';
 import { choicesOf } from './choices.js';
 import { isAnswered, questionList, t3Applicants, type Question } from './questions.js';
 import { tableFindings } from './tables.js';
@@ -10,7 +11,7 @@ import type { Turn } from './turn.js';
 import type { Choice } from './types.js';
 
 export const TABLE_NAME = { t2: '表二', t3: '表三', t4: '表四' } as const;
-const META_LABEL: Record<string, string> = {
+export const META_LABEL: Record<string, string> = {
   'agency.name': '单位名称', year: '年度', 'agency.level': '层级', 'agency.address': '联系地址',
   'agency.postcode': '邮政编码', 'agency.phone': '联系电话',
 };
@@ -64,8 +65,20 @@ function cellUnit(c: CellDef): string | undefined {
   return undefined;
 }
 
-async function historyChoices(t: Turn, path: string, current: string | undefined): Promise<Choice[]> {
-  if (!t.state.draftId) return [];
+/** An answer as stored, as the clerk reads it in the history. */
+export function shownValue(path: string, value: string | null): string {
+  if (value === null) return T.historyCleared;
+  if (path === 'agency.level') return value === 'government' ? '政府' : value === 'department' ? '部门' : value;
+  if (path === 'signature.date') return isoToChinese(value) ?? value;
+  return value.replace(/\s+/gu, ' ');
+}
+
+/**
+ * 修改 (and 上一题) of an answered question: buttons to restore earlier values, and the last answers with who gave
+ * them and when (issue 8 §1).
+ */
+async function history(t: Turn, path: string, current: string | undefined): Promise<{ choices: Choice[]; lines: string[] }> {
+  if (!t.state.draftId) return { choices: [], lines: [] };
   const seen = new Set<string>(current === undefined ? [] : [current]);
   const out: Choice[] = [];
   const h = await t.store.history(t.state.draftId, path);
@@ -75,7 +88,14 @@ async function historyChoices(t: Turn, path: string, current: string | undefined
       out.push({ title: T.restore(i + 1, e.value), value: `恢复 ${e.seq}` });
     }
   });
-  return out.slice(-5);
+  const last = h.slice(-5).reverse();
+  if (!last.length) return { choices: out.slice(-5), lines: [] };
+  const who = await actorLabels(t, last);
+  const lines = [
+    T.historyEdit(last.length, h.length - last.length),
+    ...last.map((e, i) => T.historyLine(whenText(e.at, t.now), who(e.actor), shownValue(path, e.value), i === 0)),
+  ];
+  return { choices: out.slice(-5), lines };
 }
 
 /** Asks the current question (falling back to the first open one when its id is not in the list any more). */
@@ -89,9 +109,10 @@ export async function ask(t: Turn, options: { showCurrent?: boolean } = {}): Pro
   const format = fmt(t);
   const path = pathOf(q);
   const now = path ? currentValue(t.draft!, path) : undefined;
-  const restore = options.showCurrent && path ? await historyChoices(t, path, now) : [];
-  const prefix = now !== undefined && q.type !== 'meta' ? `${T.current(now)}\n` : now && q.type === 'meta' ? `${T.current(now)}\n` : '';
-  const choices = [...choicesOf(t, q), ...restore];
+  const past = options.showCurrent && path ? await history(t, path, now) : { choices: [], lines: [] };
+  const head = now !== undefined && q.type !== 'meta' ? [T.current(now)] : now && q.type === 'meta' ? [T.current(now)] : [];
+  const prefix = [...head, ...past.lines].map((l) => `${l}\n`).join('');
+  const choices = [...choicesOf(t, q), ...past.choices];
   const send = (text: string) => (choices.length ? t.choose(prefix + text, choices) : t.say(prefix + text));
   switch (q.type) {
     case 'meta': {

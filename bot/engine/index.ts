@@ -3,6 +3,6 @@
  * turn of a conversation and returns the replies; everything it accepted is stored before it returns.
  */
 export { createInterviewer, inputText } from './interviewer.js';
-export { conversationKey, type Choice, type ConversationKey, type Interviewer, type InterviewerOptions, type Reply, type TurnInput } from './types.js';
+export { conversationKey, type Choice, type ConversationKey, type Interviewer, type InterviewerOptions, type Mention, type Reply, type TurnInput } from './types.js';
 export { readNumber, chineseNumeral, type NumberReading } from './numbers.js';
 export type { Store } from '../store/index.js';

@@ -79,16 +79,22 @@ export function createInterviewer(store: Store, options: InterviewerOptions = {}
           const loaded = state.draftId ? await store.loadDraft(state.draftId) : undefined;
           if (state.draftId && !loaded) state = initialState();
           const t = new Turn(store, structuredClone(state), loaded?.draft, now(), newId, actor);
+          t.mentions = input.mentions ?? [];
           await runTurn(t, input, !conv);
           const draftId = t.state.draftId;
           // a download link names the version this turn leaves: that version is kept for it
           const keep = t.replies.some((x) => x.type === 'download');
           const r = await store.commitTurn({
-            key: k, state: t.state, expectedVersion: conv?.version ?? 0, actor,
+            key: k, state: t.state, expectedVersion: conv?.version ?? 0, actor, ...(key.name ? { actorName: key.name } : {}),
             // a draft stored before drafts had owners belongs to the conversations already attached to it
             ...(loaded && !loaded.owner && state.draftId ? { claim: state.draftId } : {}),
-            ...(draftId && (t.create || t.changes.length || t.status || keep)
-              ? { draft: { draftId, ...(t.create ? { create: t.create } : {}), changes: t.changes, ...(t.status ? { status: t.status } : {}), ...(keep ? { keep } : {}) } }
+            ...(draftId && (t.create || t.changes.length || t.status || keep || t.invites.length)
+              ? {
+                draft: {
+                  draftId, ...(t.create ? { create: t.create } : {}), changes: t.changes, ...(t.status ? { status: t.status } : {}), ...(keep ? { keep } : {}),
+                  ...(t.invites.length ? { invite: t.invites } : {}),
+                },
+              }
               : {}),
           });
           if (!r.ok) continue; // another instance took a turn of this conversation: run this one again on its result

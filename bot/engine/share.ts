@@ -1,8 +1,11 @@
 /**
  * Sharing a draft: 「共享」 gives its owner a one-time code; a colleague who sends the code joins the draft. Codes are
- * random (60 bits), single use, expire, and are stored as hashes only.
+ * random (60 bits), single use, expire, and are stored as hashes only. Where the channel vouches for whom a message
+ * @mentions (Teams: the colleague's Entra object id in the tenant), 「共享 @张三」 makes them a member directly; a
+ * mention it cannot vouch for gets the code instead, and the owner is told why.
  */
 import { createHash, randomInt } from 'node:crypto';
+import type { DraftAccess } from '../store/index.js';
 import { mayShare } from './access.js';
 import { ask, firstOpen, list } from './flow.js';
 import { askStart } from './start.js';
@@ -27,20 +30,54 @@ export function readShareCode(text: string): string | undefined {
   return m ? `NB-${m[1]}-${m[2]}-${m[3]}`.toUpperCase() : undefined;
 }
 
-export async function share(t: Turn): Promise<void> {
+export async function share(t: Turn, arg = ''): Promise<void> {
   const draftId = t.state.draftId;
   if (!t.draft || !draftId) {
     t.say(T.shareNoDraft);
     return askStart(t);
   }
-  if (!mayShare(await t.store.access(draftId), t.actor)) {
+  const access = await t.store.access(draftId);
+  if (!mayShare(access, t.actor)) {
     t.say(T.shareNotOwner);
     return ask(t);
+  }
+  if (t.mentions.length || /^[@＠]/u.test(arg)) {
+    if (!(await invite(t, access!, arg))) return ask(t);
   }
   const code = newCode();
   await t.store.addShareCode(draftId, hash(code), t.actor, new Date(t.now.getTime() + SHARE_HOURS * 3600_000));
   t.say(T.shareCode(code, SHARE_HOURS));
   return ask(t);
+}
+
+/**
+ * 「共享 @张三」: members made of the mentioned colleagues the channel vouches for (stored with the turn); true when
+ * some mention could not be, and a code should follow.
+ */
+async function invite(t: Turn, access: DraftAccess, arg: string): Promise<boolean> {
+  const d = t.draft!;
+  if (!t.mentions.length) {
+    t.say(T.inviteNoMention(arg));
+    return true;
+  }
+  const invited: string[] = [];
+  const already: string[] = [];
+  const unsure = { 'no-id': [] as string[], channel: [] as string[], tenant: [] as string[] };
+  for (const m of t.mentions) {
+    if (m.principal === undefined) unsure[m.why].push(m.name);
+    else if (m.principal === t.actor) t.say(T.inviteSelf);
+    else if (access.owner === m.principal || access.members.includes(m.principal) || t.invites.some((x) => x.principal === m.principal)) already.push(m.name);
+    else {
+      t.invites.push({ principal: m.principal, name: m.name });
+      invited.push(m.name);
+    }
+  }
+  if (invited.length) t.say(T.invited(invited, d.agency.name, d.year));
+  if (already.length) t.say(T.inviteAlready(already));
+  if (unsure['no-id'].length) t.say(T.inviteNoId(unsure['no-id']));
+  if (unsure.channel.length) t.say(T.inviteChannel(unsure.channel));
+  if (unsure.tenant.length) t.say(T.inviteTenant(unsure.tenant));
+  return unsure['no-id'].length + unsure.channel.length + unsure.tenant.length > 0;
 }
 
 /** Joins the draft a code was made for; a bad code changes nothing. */

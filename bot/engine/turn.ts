@@ -3,13 +3,17 @@ import type { Draft } from '../../shared/index.js';
 import { cloneDraft, mutateDraft, valueAt } from '../store/apply.js';
 import type { Change, DraftStatus, Store } from '../store/index.js';
 import type { State } from './state.js';
-import type { Choice, Reply } from './types.js';
+import type { Choice, Mention, Reply } from './types.js';
 
 export class Turn {
   readonly changes: Change[] = [];
   readonly replies: Reply[] = [];
   create?: Draft;
   status?: DraftStatus;
+  /** Colleagues made members of the draft in this turn (「共享 @张三」), stored with the turn. */
+  readonly invites: { principal: string; name?: string }[] = [];
+  /** People the message @mentions, other than the bot (`TurnInput.mentions`). */
+  mentions: readonly Mention[] = [];
   /** Whether `draft` is this turn's own copy (cloned before the first change). */
   private owned = false;
 

@@ -5,7 +5,17 @@ export interface ConversationKey {
   conversationId: string;
   /** The stable identity that owns drafts (bot/channels/identity.ts); not part of the stored key. */
   principal?: string;
+  /** The sender's display name as the channel gives it (`from.name`), shown to colleagues in the history. */
+  name?: string;
 }
+
+/**
+ * Someone a message @mentions (not the bot): the identity they would have as a sender, where the channel vouches for
+ * it (Teams: tenant and Entra object id); otherwise why not.
+ */
+export type Mention =
+  | { readonly name: string; readonly principal: string }
+  | { readonly name: string; readonly principal?: undefined; readonly why: 'no-id' | 'channel' | 'tenant' };
 
 export interface TurnInput {
   /** Mentions already stripped by the channel layer. */
@@ -14,6 +24,8 @@ export interface TurnInput {
   value?: Record<string, unknown>;
   /** A draft .json or an .xlsx sent by the clerk. */
   attachments?: { name: string; contentType: string; bytes: Uint8Array }[];
+  /** People the message @mentions other than the bot (「共享 @张三」 invites them). */
+  mentions?: Mention[];
   /** Ignored for parsing: always zh-CN. */
   locale?: string;
 }

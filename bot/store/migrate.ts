@@ -1,6 +1,6 @@
 /**
  * Schema additions over db.ts's base tables, applied at open on both backends (idempotent): draft owners and
- * members, sharing codes, the authors of answers, kept draft versions for download links, and the Direct Line
+ * members (and who invited them), sharing codes, the authors of answers and the names they go by, kept draft versions for download links, and the Direct Line
  * transcript. Drafts stored before owners existed keep `owner` NULL; see `TurnCommit.claim`.
  */
 import type { Db, Tx } from './db.js';
@@ -10,6 +10,8 @@ const TABLES = [
      PRIMARY KEY (draft_id, principal))`,
   `CREATE TABLE IF NOT EXISTS share_codes (code_hash TEXT PRIMARY KEY, draft_id TEXT NOT NULL, created_by TEXT NOT NULL,
      expires_at TEXT NOT NULL, used_by TEXT, used_at TEXT)`,
+  // the name the channel last gave each identity (Teams, Direct Line: from.name), for showing who answered
+  `CREATE TABLE IF NOT EXISTS principal_names (principal TEXT PRIMARY KEY, name TEXT NOT NULL, updated_at TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS draft_versions (draft_id TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL,
      PRIMARY KEY (draft_id, version))`,
   `CREATE TABLE IF NOT EXISTS dl_conversations (id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, updated_at TEXT NOT NULL)`,
@@ -22,6 +24,8 @@ const TABLES = [
 const COLUMNS: readonly [string, string, string][] = [
   ['drafts', 'owner', 'TEXT'],
   ['answers', 'actor', 'TEXT'],
+  // who made someone a member: the owner who invited them by name (Teams @mention); NULL for a sharing code
+  ['draft_members', 'added_by', 'TEXT'],
 ];
 
 async function columns(tx: Tx, kind: Db['kind'], table: string): Promise<Set<string>> {

@@ -120,6 +120,25 @@ export class SqlStore implements Store {
     });
   }
 
+  private async putName(tx: Tx, principal: string, name: string, at: string): Promise<void> {
+    await tx.run(
+      `INSERT INTO principal_names (principal, name, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (principal) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at WHERE principal_names.name <> excluded.name`,
+      [principal, name, at],
+    );
+  }
+
+  async names(principals: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const ids = [...new Set(principals)];
+    for (let i = 0; i < ids.length; i += 200) {
+      const chunk = ids.slice(i, i + 200);
+      const rows = await this.db.all(`SELECT principal, name FROM principal_names WHERE principal IN (${chunk.map(() => '?').join(', ')})`, chunk);
+      for (const r of rows) out.set(String(r.principal), String(r.name));
+    }
+    return out;
+  }
+
   /** Writes the new document if the row is still at `base`; records each answer in the history, with its author. */
   private async write(tx: Tx, draftId: string, base: number, draft: Draft, changes: readonly Change[], status?: DraftStatus, actor?: string) {
     const version = base + 1;
@@ -200,6 +219,7 @@ export class SqlStore implements Store {
         const [conv] = await tx.all(`SELECT version FROM conversations WHERE key = ?${db.forUpdate}`, [turn.key]);
         if ((conv ? num(conv.version) : 0) !== turn.expectedVersion) throw new Stale();
         let draftVersion: number | undefined;
+        if (turn.actor && turn.actorName) await this.putName(tx, turn.actor, turn.actorName, at);
         if (turn.claim && turn.actor) await tx.run('UPDATE drafts SET owner = ? WHERE id = ? AND owner IS NULL', [turn.actor, turn.claim]);
         const d = turn.draft;
         if (d) {
@@ -212,6 +232,13 @@ export class SqlStore implements Store {
             const draft = applyChanges(JSON.parse(doc) as Draft, d.changes, at);
             draftVersion = await this.write(tx, d.draftId, draftVersion, draft, d.changes, d.status, turn.actor);
             doc = JSON.stringify(draft);
+          }
+          for (const m of d.invite ?? []) {
+            await tx.run(
+              'INSERT INTO draft_members (draft_id, principal, since, added_by) VALUES (?, ?, ?, ?) ON CONFLICT (draft_id, principal) DO NOTHING',
+              [d.draftId, m.principal, at, turn.actor ?? null],
+            );
+            if (m.name) await this.putName(tx, m.principal, m.name, at);
           }
           if (d.keep) {
             await tx.run('INSERT INTO draft_versions (draft_id, version, doc) VALUES (?, ?, ?) ON CONFLICT (draft_id, version) DO NOTHING', [d.draftId, draftVersion, doc]);

@@ -57,6 +57,8 @@ export interface TurnCommit {
   readonly expectedVersion: number;
   /** Who took the turn: the owner of a draft it creates, the author of the answers it stores. */
   readonly actor?: string;
+  /** The actor's display name as the channel gave it this turn (`from.name`): stored for `names`. */
+  readonly actorName?: string;
   /** An ownerless draft (stored before owners) attached to this conversation: it becomes the actor's. */
   readonly claim?: string;
   /** Answers accepted in this turn, applied to the current draft row (merged, never lost). */
@@ -68,6 +70,11 @@ export interface TurnCommit {
     readonly status?: DraftStatus;
     /** Keeps the document of the version this turn leaves, for a download link that names it. */
     readonly keep?: boolean;
+    /**
+     * Colleagues the owner invited by name (Teams @mention): members from this turn on, recorded as added by the
+     * actor, with the name the channel gave them. Already a member: nothing changes.
+     */
+    readonly invite?: readonly { readonly principal: string; readonly name?: string }[];
   };
 }
 
@@ -94,6 +101,8 @@ export interface Store {
    * expired or already used by someone else; a repeat by the same redeemer (a retried turn) is accepted.
    */
   redeemShareCode(codeHash: string, principal: string, at: Date): Promise<{ draftId: string } | undefined>;
+  /** The display names the channels last gave these identities; identities with none are absent. */
+  names(principals: readonly string[]): Promise<Map<string, string>>;
   /**
    * Applies answers to the current draft: optimistic — a write based on a stale version re-reads the draft and
    * re-applies the answers, so a concurrent writer's answers are kept, and these are never lost.

@@ -22,6 +22,8 @@ const COMMANDS: [string, string][] = [
   ['暂停', '暂停，稍后接着填'],
   ['完成', '检查并生成 Word 报告'],
   ['重新开始', '放弃当前进度，重新开始'],
+  ['共享', '与同事一起填写：得到共享码，或「共享 @同事」直接邀请'],
+  ['历史', '谁在什么时间填写了什么'],
 ];
 
 export function teamsManifest(o: TeamsAppOptions): Record<string, unknown> {

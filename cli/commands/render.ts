@@ -13,7 +13,7 @@ export const HELP = `用法：nianbao render 草稿.json -o 文件.docx|.html|.m
   输出格式按 -o 的扩展名：.docx（Word）、.html（网页）、.md（Markdown）。
   表格有错误时仍然输出，但在标准错误输出中列出错误，退出状态为 1。
   -o, --output  输出文件（必须）
-  --date        落款日期（默认取草稿的保存时间）
+  --date        落款日期（草稿自己的落款日期优先；两者都没有时不印日期）
 退出状态：0 成功且表格无错误；1 已输出但表格有错误；2 文件无法读取或用法有误`;
 
 const RENDERERS: Record<string, (draft: Parameters<typeof renderReportHtml>[0], date?: Date) => Promise<Uint8Array | string>> = {
@@ -60,6 +60,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   await writeFile(resolve(io.cwd, values.output), out);
+  if (!loaded.draft.signature?.date && !date) io.stderr.write('草稿没有落款日期，报告末尾没有印日期；可用 --date 2025-01-20 指定。\n');
   const findings = checkTables(loaded.draft);
   const summary = summarize(findings);
   if (summary.errors > 0) {

@@ -29,8 +29,9 @@ export interface ReportModel {
 
 export interface ReportOptions {
   /**
-   * Signature date when the draft has none of its own (`signature.date`); default the draft's `updatedAt` (when
-   * set), printed as 「2025年1月20日」 (China time).
+   * Signature date when the draft has none of its own (`signature.date`), printed as 「2025年1月20日」 (China time).
+   * Without either, no date is made up (not the day the draft was last saved): a draft prints 「（落款日期待定）」 in
+   * the date line (`DATE_PENDING`), a report leaves the line out. The bot's 完成 always asks for the date first.
    */
   readonly date?: Date;
   /**
@@ -45,6 +46,9 @@ export const DRAFT_MARK = '草稿 · 未定稿，不可发布';
 
 /** Printed in place of a part the clerk has not answered, so a reader sees the gap. */
 export const UNANSWERED = '（未填写）';
+
+/** A draft's date line while it has no 落款 date of its own. */
+export const DATE_PENDING = '（落款日期待定）';
 
 const TABLE_OF: Partial<Record<SectionDef['id'], TableId>> = { proactive: 't2', requests: 't3', review: 't4' };
 
@@ -69,14 +73,12 @@ export function paragraphsOf(text: string | undefined): string[] {
   return (text ?? '').split(/\r?\n|\r/).map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '')).filter((l) => l !== '');
 }
 
+/** The 落款 date: the draft's own, else the caller's; never the draft's `updatedAt` (issue 9). */
 function signatureDate(draft: Draft, options: ReportOptions): string | undefined {
   const own = isoToChinese(draft.signature?.date);
   if (own) return own;
-  if (options.date) return chineseDate(options.date);
-  if (!draft.updatedAt) return undefined;
-  const d = new Date(draft.updatedAt);
-  // emptyDraft() stamps the epoch: that is "never saved", not a date to sign with.
-  return Number.isNaN(d.getTime()) || d.getTime() === 0 ? undefined : chineseDate(d);
+  if (options.date && !Number.isNaN(options.date.getTime())) return chineseDate(options.date);
+  return options.draft ? DATE_PENDING : undefined;
 }
 
 export function reportModel(draft: Draft, options: ReportOptions = {}): ReportModel {

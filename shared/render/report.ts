@@ -7,7 +7,7 @@ import { escapeHtml, escapeMarkdown } from './escape.js';
 import { DRAFT_MARK, reportModel, UNANSWERED, type ReportOptions, type ReportPart } from './model.js';
 import { renderTablesHtml, renderTablesMarkdown } from './tables.js';
 
-export { DRAFT_MARK, noneSentence, reportModel, reportTitle, chineseDate, isoToChinese, UNANSWERED, type ReportModel, type ReportOptions, type ReportPart, type ReportSection } from './model.js';
+export { DATE_PENDING, DRAFT_MARK, noneSentence, reportModel, reportTitle, chineseDate, isoToChinese, UNANSWERED, type ReportModel, type ReportOptions, type ReportPart, type ReportSection } from './model.js';
 
 /** Escapes clerk text for Markdown (the one escaper of shared/render/escape.ts). */
 export const escapeMarkdownText = escapeMarkdown;

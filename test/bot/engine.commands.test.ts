@@ -313,3 +313,29 @@ describe('workbook upload', () => {
     for (const [id, v] of Object.entries(source.cells)) expect([id, numberOf(d.cells[id])]).toEqual([id, numberOf(v)]);
   });
 });
+
+describe('历史 and 共享 @', () => {
+  it('parses 历史 with and without a part, and 共享 @同事, but not answers that merely begin with the words', async () => {
+    const { parseCommand } = await import('../../bot/engine/commands.js');
+    expect(parseCommand('历史')).toEqual({ name: 'history', arg: '' });
+    expect(parseCommand('历史 t3.new.total')).toEqual({ name: 'history', arg: 't3.new.total' });
+    expect(parseCommand('修改记录 主动公开')).toEqual({ name: 'history', arg: '主动公开' });
+    expect(parseCommand('共享 @张三')).toEqual({ name: 'share', arg: '@张三' });
+    expect(parseCommand('共享')).toEqual({ name: 'share', arg: '' });
+    expect(parseCommand('历史文化名城保护条例的解读')).toBeUndefined();
+    expect(parseCommand('历史\n本年度，我局……')).toBeUndefined();
+    expect(parseCommand('共享平台建设取得进展')).toBeUndefined();
+  });
+
+  it('历史 before a draft asks for the start; with one it lists the answers, a part by name, and one with none', async () => {
+    const clerk = new Clerk(bench, 'hist');
+    await clerk.send('你好');
+    expect(textOf(await clerk.send('历史'))).toContain('请先回答单位名称');
+    const c = await started('hist2');
+    const all = textOf(await c.send('历史'));
+    expect(all).toContain('这份草稿最近的填写记录');
+    expect(all).toMatch(/您：填写了 3 项（联系地址、邮政编码、联系电话）|您：联系电话 ＝ 0631-1234567/u);
+    expect(textOf(await c.send('历史 电话'))).toMatch(/「联系电话」的填写记录（新的在前）：\n• .*您：0631-1234567（当前）/u);
+    expect(textOf(await c.send('历史 t3.new.total'))).toContain('还没有填写记录');
+  });
+});

@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startBotServer, type BotServer } from '../../bot/server.js';
 import { openStore, type Store } from '../../bot/store/index.js';
 import { huaian2024 } from '../render/drafts.js';
+import { actorTag } from '../../bot/engine/actors.js';
 import { activitiesText, DirectLineClient, type DlActivity } from './support/directline-client.js';
 
 const dirs: string[] = [];
@@ -265,6 +266,85 @@ describe('sharing', () => {
       expect(h.find((e) => e.path === 'cells.t2.rules.repealed')).toMatchObject({ value: '5', actor: `dl:${uc}` });
       expect(h.every((e) => e.actor === `dl:${ua}` || e.actor === `dl:${uc}`)).toBe(true);
     });
+  });
+});
+
+describe('the history says who gave each answer', () => {
+  /** A turn sent with the display name the page gives its user (webchat's `username`: from.name). */
+  async function sayAs(c: DirectLineClient, name: string | undefined, text: string): Promise<string> {
+    const res = await fetch(`${c.base}/conversations/${c.conversationId}/activities`, {
+      method: 'POST', headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text, locale: 'zh-CN', from: { id: 'ignored', ...(name ? { name } : {}) } }),
+    });
+    expect(res.status).toBe(200);
+    return activitiesText((await c.poll()).filter((a) => a.from.role === 'bot'));
+  }
+
+  it('two clerks edit one shared draft: 修改 and 历史 show 您, the colleague by name, an unnamed one as 同事 and a tag, never an id', { timeout: 60_000 }, async () => {
+    const b = await bot();
+    const li = await DirectLineClient.start(b.url);
+    for (const t of ['你好', AGENCY, '2024', '某市某路1号 264200 0631-1234567', '有数字要填', '4']) await sayAs(li, '李文书', t);
+    const code = (t: string) => /NB-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(t)![0];
+    const wang = await DirectLineClient.start(b.url);
+    await sayAs(wang, '王科员', '你好');
+    expect(await sayAs(wang, '王科员', code(await sayAs(li, '李文书', '共享')))).toContain('已加入');
+    await sayAs(wang, '王科员', '5'); // t2.rules.repealed
+    await sayAs(wang, '王科员', '修改 t2.rules.issued');
+    await sayAs(wang, '王科员', '6');
+    // a third colleague whose page gives no name
+    const third = await DirectLineClient.start(b.url);
+    await sayAs(third, undefined, '你好');
+    expect(await sayAs(third, undefined, code(await sayAs(li, '李文书', '共享')))).toContain('已加入');
+    await sayAs(third, undefined, '修改 t2.rules.issued');
+    await sayAs(third, undefined, '7');
+
+    const [ul, uw, ut] = [await userOf(li), await userOf(wang), await userOf(third)];
+    const tag = actorTag(`dl:${ut}`);
+    const noIds = (text: string) => {
+      for (const id of [ul, uw, ut]) expect(text).not.toContain(id);
+      expect(text).not.toContain('dl:');
+    };
+    // 修改 of the cell: every earlier value with who gave it and when, newest first
+    const edit = await sayAs(li, '李文书', '修改 t2.rules.issued');
+    expect(edit).toMatch(new RegExp(`• \\d+月\\d+日 \\d\\d:\\d\\d 同事 ${tag}：7（当前）\\n• .*王科员：6\\n• .*您：4`, 'u'));
+    expect(edit).toContain('[恢复第 1 版：4]');
+    noIds(edit);
+    // 历史: the draft's last changes, one line per turn, the clerk's own as 您
+    const all = await sayAs(wang, '王科员', '历史');
+    expect(all).toContain('这份草稿最近的填写记录');
+    expect(all).toMatch(new RegExp(`同事 ${tag}：表二 第二十条第（一）项 规章·本年制发件数 ＝ 7`, 'u'));
+    expect(all).toMatch(/您：表二 第二十条第（一）项 规章·本年制发件数 ＝ 6/u);
+    expect(all).toMatch(/您：表二 第二十条第（一）项 规章·本年废止件数 ＝ 5/u);
+    expect(all).toMatch(/李文书：表二 第二十条第（一）项 规章·本年制发件数 ＝ 4/u);
+    expect(all).toMatch(/李文书：填写了 3 项（联系地址、邮政编码、联系电话）/u);
+    noIds(all);
+    // 历史 of one part by its name; a name nobody has
+    const one = await sayAs(third, undefined, '历史 t2.rules.repealed');
+    expect(one).toMatch(/「表二 第二十条第（一）项 规章·本年废止件数」的填写记录（新的在前）：\n• .*王科员：5（当前）/u);
+    expect(await sayAs(third, undefined, '历史 不存在的部分')).toContain('没有找到“不存在的部分”');
+    noIds(one);
+    await b.stop();
+    await inStore(b.dataDir, async (s) => {
+      const draftId = (await stateOf(s, li, ul))!.draftId!;
+      expect((await s.history(draftId, 'cells.t2.rules.issued')).map((e) => [e.value, e.actor])).toEqual([['4', `dl:${ul}`], ['6', `dl:${uw}`], ['7', `dl:${ut}`]]);
+      expect(await s.names([`dl:${ul}`, `dl:${uw}`, `dl:${ut}`])).toEqual(new Map([[`dl:${ul}`, '李文书'], [`dl:${uw}`, '王科员']]));
+    });
+  });
+
+  it('a colleague who takes a clerk\'s name is told apart by the tag', { timeout: 60_000 }, async () => {
+    const b = await bot();
+    const li = await DirectLineClient.start(b.url);
+    for (const t of ['你好', AGENCY, '2024', '某市某路1号 264200 0631-1234567', '有数字要填', '4']) await sayAs(li, '李文书', t);
+    const twin = await DirectLineClient.start(b.url);
+    await sayAs(twin, '李文书', '你好');
+    const shared = await sayAs(li, '李文书', '共享');
+    await sayAs(twin, '李文书', /NB-[A-Z2-9-]{14}/.exec(shared)![0]);
+    await sayAs(twin, '李文书', '5');
+    const seen = await sayAs(twin, '李文书', '历史');
+    // the owner is 李文书 with a tag (another identity uses the name); the clerk's own answer is 您
+    expect(seen).toMatch(new RegExp(`李文书（${actorTag(`dl:${await userOf(li)}`)}）：表二`, 'u'));
+    expect(seen).toMatch(/您：表二 第二十条第（一）项 规章·本年废止件数 ＝ 5/u);
+    await b.stop();
   });
 });
 

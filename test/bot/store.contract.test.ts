@@ -230,6 +230,26 @@ describe.each(backends)('store contract, owners and transcripts: $name', (backen
     }
   });
 
+  it('a turn stores its actor\'s display name and the colleagues it invites (by whom), once each', async () => {
+    const { store } = await backend.open();
+    try {
+      // identities unique per run: the PostgreSQL test database outlives a run
+      const run = randomUUID().slice(0, 8);
+      const [owner, wang, zhao] = ['owner', 'wang', 'zhao'].map((x) => `teams:t-${run}:${x}`) as [string, string, string];
+      const { draftId } = await store.createDraft(emptyDraft(2024, agency()), undefined, owner);
+      const key = `test|${randomUUID()}`;
+      const invite = [{ principal: wang, name: '王科员' }, { principal: zhao }];
+      expect((await store.commitTurn({ key, state: {}, expectedVersion: 0, actor: owner, actorName: '李文书', draft: { draftId, changes: [], invite } })).ok).toBe(true);
+      // the same invitation again (a retried turn) adds nobody twice; a new name replaces the old one
+      expect((await store.commitTurn({ key, state: {}, expectedVersion: 1, actor: owner, actorName: '李文书（科长）', draft: { draftId, changes: [], invite } })).ok).toBe(true);
+      expect(await store.access(draftId)).toEqual({ owner, members: [wang, zhao].sort() });
+      expect(await store.names([owner, wang, zhao, 'nobody'])).toEqual(new Map([[owner, '李文书（科长）'], [wang, '王科员']]));
+      expect(await store.names([])).toEqual(new Map());
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps the version a turn names for its download link', async () => {
     const { store } = await backend.open();
     try {

@@ -28,6 +28,15 @@ describe('nianbao render', () => {
     expect(text).toContain('3119');
   });
 
+  it('prints no made-up 落款 date: without the draft\'s own or --date the line is left out, and stderr says so', async () => {
+    const { out, io: cio } = io();
+    expect(await main(['render', 'huaian.json', '-o', 'undated.md'], cio)).toBe(0);
+    expect(out.stderr).toContain('草稿没有落款日期');
+    const md = readFileSync(join(dir, 'undated.md'), 'utf8');
+    expect(md).not.toContain('2025年1月20日'); // the day the draft was last saved
+    expect(md.trimEnd().endsWith('淮安市人民政府')).toBe(true);
+  });
+
   it('still writes the report when the tables are wrong, but lists the errors and exits 1', async () => {
     const d = huaian2024();
     d.cells['t3.new.total'] = '3120';

@@ -54,7 +54,7 @@ describe('renderReportDocx', () => {
   });
 
   it.skipIf(!hasSoffice)('opens in LibreOffice with title, headings, narrative and every table figure', async () => {
-    const draft = huaian2024();
+    const draft = { ...huaian2024(), signature: { date: '2025-01-20' } };
     const raw = textViaLibreOffice(await renderReportDocx(draft), 'huaian');
     const flat = raw.replace(/\s+/g, ''); // pdftotext wraps lines and spaces CJK from digits
     const text = raw.replace(/\s+/g, ' ');

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkTables, FORMATS, narrativeParts } from '../../shared/index.js';
-import { renderReportHtml, renderReportMarkdown } from '../../shared/render/report.js';
+import { renderReportCard } from '../../shared/render/card.js';
+import { renderReportDocx } from '../../shared/render/docx.js';
+import { DATE_PENDING, renderReportHtml, renderReportMarkdown } from '../../shared/render/report.js';
+import { strFromU8, unzipSync } from 'fflate';
 import { huaian2024, weihaiOffice2020 } from './drafts.js';
 
 describe('renderReportMarkdown', () => {
   it('prints title, preamble, six official headings in order, part headings, tables and signature', () => {
-    const draft = huaian2024();
+    const draft = { ...huaian2024(), signature: { date: '2025-01-20' } };
     expect(checkTables(draft).filter((f) => f.severity === 'error')).toEqual([]);
     const md = renderReportMarkdown(draft);
     expect(md.startsWith('# 淮安市人民政府2024年政府信息公开工作年度报告\n')).toBe(true);
@@ -65,7 +68,7 @@ describe('renderReportMarkdown', () => {
 
 describe('renderReportHtml', () => {
   it('is a complete zh-CN document with the official headings and merged table headers', () => {
-    const html = renderReportHtml(huaian2024());
+    const html = renderReportHtml({ ...huaian2024(), signature: { date: '2025-01-20' } });
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
     expect(html).toContain('<h1>淮安市人民政府2024年政府信息公开工作年度报告</h1>');
     for (const s of FORMATS['2021'].sections) expect(html).toContain(`<h2>${s.heading}</h2>`);
@@ -82,5 +85,40 @@ describe('renderReportHtml', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(renderReportHtml(d, { fragment: true })).toMatch(/^<article class="nb-report">/);
+  });
+});
+
+describe('the 落款 date (issue 9)', () => {
+  // huaian2024 was last saved on 2025-01-20 and has no 落款 date of its own
+  const unsigned = () => huaian2024();
+  const renderers = {
+    markdown: async (d: ReturnType<typeof huaian2024>, o: { draft?: boolean; date?: Date }) => renderReportMarkdown(d, o),
+    html: async (d: ReturnType<typeof huaian2024>, o: { draft?: boolean; date?: Date }) => renderReportHtml(d, o),
+    card: async (d: ReturnType<typeof huaian2024>, o: { draft?: boolean; date?: Date }) => JSON.stringify(renderReportCard(d, o)),
+    docx: async (d: ReturnType<typeof huaian2024>, o: { draft?: boolean; date?: Date }) =>
+      strFromU8(unzipSync(await renderReportDocx(d, o))['word/document.xml']!).replace(/<[^>]+>/g, ''),
+  };
+
+  it.each(Object.keys(renderers))('%s: a draft with no 落款 date says the date is pending, never the day it was saved', async (name) => {
+    const render = renderers[name as keyof typeof renderers];
+    const draft = await render(unsigned(), { draft: true });
+    expect(draft).toContain(DATE_PENDING);
+    expect(draft).not.toContain('2025年1月20日');
+    // not a draft: the date line is left out, nothing made up
+    const report = await render(unsigned(), {});
+    expect(report).not.toContain('2025年1月20日');
+    expect(report).not.toContain(DATE_PENDING);
+    expect(report).toContain('淮安市人民政府');
+  });
+
+  it.each(Object.keys(renderers))('%s: the draft\'s own 落款 date wins, else the date the caller gives', async (name) => {
+    const render = renderers[name as keyof typeof renderers];
+    const signed = { ...unsigned(), signature: { agency: '淮安市人民政府', date: '2025-03-20' } };
+    for (const draft of [true, false]) {
+      const text = await render(signed, { draft, date: new Date('2025-02-03T12:00:00+08:00') });
+      expect(text).toContain('2025年3月20日');
+      expect(text).not.toContain(DATE_PENDING);
+    }
+    expect(await render(unsigned(), { draft: true, date: new Date('2025-02-03T12:00:00+08:00') })).toContain('2025年2月3日');
   });
 });
