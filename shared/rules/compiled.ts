@@ -11,8 +11,15 @@ export interface CompiledRelation {
   readonly expectedWeights: Int8Array;
   readonly lastIds: readonly string[];
   readonly lastWeights: readonly number[];
+  /** Positions in the format's `lastIds` (and so in a check's last-year values) of the last-year terms. */
+  readonly lastSlots: Int32Array;
   /** Index of the cell the finding is about (the total, or the checked cell). */
   readonly target: number;
+  readonly equal: boolean;
+  /** What a finding calls the checked side: one cell's label, or the terms' common row/column. */
+  readonly text: string;
+  /** The cells a finding names: the actual terms, then this year's expected terms. */
+  readonly ids: readonly string[];
 }
 
 export interface CompiledFormat {
@@ -34,6 +41,18 @@ export interface CompiledFormat {
   readonly foreignList: readonly string[];
   /** Cell ids of last year's report that the carry rules read. */
   readonly lastIds: readonly string[];
+  /** Each cell's kind as COUNT, DELTA or AMOUNT. */
+  readonly kinds: Uint8Array;
+}
+
+/** CellKind as a number, for the scratch loops. */
+export const COUNT = 0, DELTA = 1, AMOUNT = 2;
+const KIND_CODE = { count: COUNT, delta: DELTA, amount: AMOUNT } as const;
+
+function targetText(defs: readonly CellDef[]): string {
+  if (defs.length === 1) return defs[0]!.label;
+  if (defs.every((d) => d.row === defs[0]!.row)) return `${defs[0]!.rowLabel}·${defs.map((d) => d.columnLabel).join('加')}`;
+  return `${defs[0]!.columnLabel}列：${defs.map((d) => d.rowLabel).join('与')}之和`;
 }
 
 /** The same strings, as V8 keeps property names (keys of an object come back internalised). */
@@ -51,10 +70,16 @@ function compile(format: FormatId): CompiledFormat {
     if (i === undefined) throw new Error(`rule names unknown cell ${id} in format ${format}`);
     return i;
   };
+  const lastIds = [...new Set(relations(format).flatMap((r) => r.expected.filter((t) => t.year === 'last').map((t) => t.ref)))];
   const compiled = relations(format).map((relation): CompiledRelation => {
     const thisExp = relation.expected.filter((t) => t.year === 'this');
     const lastExp = relation.expected.filter((t) => t.year === 'last');
+    const actualDefs = relation.actual.map((t) => cells[idx(t.ref)]!);
     return {
+      text: targetText(actualDefs),
+      ids: [...relation.actual.map((t) => t.ref), ...thisExp.map((t) => t.ref)],
+      equal: relation.op === '=',
+      lastSlots: Int32Array.from(lastExp.map((t) => lastIds.indexOf(t.ref))),
       relation,
       actual: Int32Array.from(relation.actual.map((t) => idx(t.ref))),
       actualWeights: Int8Array.from(relation.actual.map((t) => t.weight)),
@@ -73,11 +98,11 @@ function compile(format: FormatId): CompiledFormat {
   const count = at('t2.procurement.count'), amount = at('t2.procurement.amount');
   const foreignIds = new Set(FORMAT_IDS.filter((f) => f !== format).flatMap((f) => catalogue(f).cells.map((c) => c.id))
     .filter((id) => !index.has(id)));
-  const lastIds = [...new Set(compiled.flatMap((r) => r.lastIds))];
   return {
     format, cells, index, relations: compiled, itemRows, foreignIds, lastIds,
     ids: internalised(cells.map((c) => c.id)), foreignList: internalised([...foreignIds]),
     tableOfCell: Uint8Array.from(cells.map((c) => TABLE_IDS.indexOf(c.table))),
+    kinds: Uint8Array.from(cells.map((c) => KIND_CODE[c.kind])),
     ...(count !== undefined && amount !== undefined ? { procurement: { count, amount } } : {}),
   };
 }
