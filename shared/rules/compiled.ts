@@ -43,6 +43,16 @@ export interface CompiledFormat {
   readonly lastIds: readonly string[];
   /** Each cell's kind as COUNT, DELTA or AMOUNT. */
   readonly kinds: Uint8Array;
+  /**
+   * Every relation as one flat program, in `relations` order: relation j's terms are terms[start, aEnd) (actual,
+   * cell indices), [aEnd, eEnd) (this year's expected, cell indices), [eEnd, lEnd) (last year's, lastIds
+   * positions), where start is the previous lEnd and spans[3j..3j+2] = aEnd, eEnd, lEnd.
+   */
+  readonly terms: Int32Array;
+  readonly weights: Float64Array;
+  readonly spans: Int32Array;
+  /** 1 where relation j is `=`, 0 where it is `>=`. */
+  readonly equal: Uint8Array;
 }
 
 /** CellKind as a number, for the scratch loops. */
@@ -90,6 +100,15 @@ function compile(format: FormatId): CompiledFormat {
       target: idx(relation.actual[0]!.ref),
     };
   });
+  const terms: number[] = [], weights: number[] = [], spans: number[] = [];
+  let end = 0;
+  for (const r of compiled) {
+    terms.push(...r.actual, ...r.expected, ...r.lastSlots);
+    weights.push(...r.actualWeights, ...r.expectedWeights, ...r.lastWeights);
+    const a = end + r.actual.length, e = a + r.expected.length;
+    end = e + r.lastSlots.length;
+    spans.push(a, e, end);
+  }
   const at = (id: string) => index.get(id);
   const itemRows = catalogue(format).rows.flatMap((r) => {
     const delta = at(`t2.${r.id}.delta`), decisions = at(`t2.${r.id}.decisions`);
@@ -103,6 +122,8 @@ function compile(format: FormatId): CompiledFormat {
     ids: internalised(cells.map((c) => c.id)), foreignList: internalised([...foreignIds]),
     tableOfCell: Uint8Array.from(cells.map((c) => TABLE_IDS.indexOf(c.table))),
     kinds: Uint8Array.from(cells.map((c) => KIND_CODE[c.kind])),
+    terms: Int32Array.from(terms), weights: Float64Array.from(weights), spans: Int32Array.from(spans),
+    equal: Uint8Array.from(compiled.map((r) => (r.equal ? 1 : 0))),
     ...(count !== undefined && amount !== undefined ? { procurement: { count, amount } } : {}),
   };
 }

@@ -211,35 +211,35 @@ function cellFindings(s: Sheet, out: Finding[]): void {
  */
 function relationFindings(s: Sheet, withLast: boolean, out: Finding[]): void {
   const { c, numbers, last } = s;
-  const rs = c.relations;
-  next: for (let j = 0; j < rs.length; j++) {
-    const r = rs[j]!;
+  const { terms, weights, spans, equal } = c;
+  const n = equal.length;
+  let p = 0;
+  next: for (let j = 0; j < n; j++) {
+    const aEnd = spans[3 * j]!, eEnd = spans[3 * j + 1]!, lEnd = spans[3 * j + 2]!;
     let actual = 0, expected = 0;
-    const a = r.actual, aw = r.actualWeights;
-    for (let k = 0; k < a.length; k++) {
-      const v = numbers[a[k]!]!;
-      if (v !== v) continue next; // NaN: blank or invalid, reported by the cell checks
-      actual += v * aw[k]!;
+    for (; p < aEnd; p++) {
+      const v = numbers[terms[p]!]!;
+      if (v !== v) { p = lEnd; continue next; } // NaN: blank or invalid, reported by the cell checks
+      actual += v * weights[p]!;
     }
-    const e = r.expected, ew = r.expectedWeights;
-    for (let k = 0; k < e.length; k++) {
-      const v = numbers[e[k]!]!;
-      if (v !== v) continue next;
-      expected += v * ew[k]!;
+    for (; p < eEnd; p++) {
+      const v = numbers[terms[p]!]!;
+      if (v !== v) { p = lEnd; continue next; }
+      expected += v * weights[p]!;
     }
-    const ls = r.lastSlots;
-    if (ls.length) {
-      if (!withLast) continue;
-      for (let k = 0; k < ls.length; k++) {
-        const v = last[ls[k]!]!;
-        if (v !== v) continue next;
-        expected += v * r.lastWeights[k]!;
+    if (p < lEnd) {
+      if (!withLast) { p = lEnd; continue; }
+      for (; p < lEnd; p++) {
+        const v = last[terms[p]!]!;
+        if (v !== v) { p = lEnd; continue next; }
+        expected += v * weights[p]!;
       }
     }
-    if (r.equal ? Math.abs(actual - expected) < 1e-9 : actual >= expected - 1e-9) continue;
-    const rel = r.relation;
-    const message = r.equal ? MESSAGES.sum(r.text, expected, actual, rel.describes) : MESSAGES.atLeast(r.text, expected, actual, rel.describes);
-    out.push(finding(rel.rule, message, [...r.ids], { expected, actual }));
+    const eq = equal[j] === 1;
+    if (eq ? Math.abs(actual - expected) < 1e-9 : actual >= expected - 1e-9) continue;
+    const r = c.relations[j]!;
+    const message = eq ? MESSAGES.sum(r.text, expected, actual, r.relation.describes) : MESSAGES.atLeast(r.text, expected, actual, r.relation.describes);
+    out.push(finding(r.relation.rule, message, [...r.ids], { expected, actual }));
   }
 }
 
