@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAmount, isCount, isDelta, parseCell } from './cells.js';
+import { isAmount, isCount, isDelta, parseCell, plainDecimal } from './cells.js';
 
 describe('parseCell reads raw cell text as SPEC §5 says', () => {
   it.each([
@@ -76,5 +76,34 @@ describe('parseCell reads raw cell text as SPEC §5 says', () => {
     expect(parseCell(12)).toMatchObject({ kind: 'number', value: 12, raw: '12' });
     expect(parseCell(Number.NaN).kind).toBe('text');
     expect(parseCell(null).kind).toBe('blank');
+  });
+});
+
+describe('plainDecimal', () => {
+  it('reads ASCII signed integers and decimals exactly as parseCell does, and nothing else', () => {
+    const xs = ['0', '-0', '+0', '7', '-18', '+3', '146.2243', '0.1', '0.3', '-12.50', '5.0', '00012', '999999999999999',
+      '0.12345678901234', '99999999999999.9', '-0.00000000000001', '123456789.123456'];
+    for (const x of xs) {
+      const v = plainDecimal(x);
+      expect(Object.is(v, parseCell(x).value), x).toBe(true);
+      expect(parseCell(x).unit, x).toBeUndefined();
+    }
+    for (const x of ['', '-', '+', '.', '.5', '5.', '1.2.3', '+-3', '--3', '1,234', '１２', '3件', ' 3', '3 ', '1e3',
+      '1234567890123456', '0.1234567890123456', 'abc', '\u22123']) {
+      expect(plainDecimal(x), x).toBeNaN();
+    }
+  });
+
+  it('agrees with Number on random decimals of up to 15 digits', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let k = 0; k < 20000; k++) {
+      const digits = 1 + Math.floor(random() * 15);
+      let s = '';
+      for (let i = 0; i < digits; i++) s += String(Math.floor(random() * 10));
+      const point = Math.floor(random() * digits);
+      const x = `${random() < 0.3 ? '-' : random() < 0.1 ? '+' : ''}${point > 0 ? `${s.slice(0, point)}.${s.slice(point)}` : s}`;
+      expect(Object.is(plainDecimal(x), Number(x)), x).toBe(true);
+    }
   });
 });

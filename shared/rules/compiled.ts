@@ -11,8 +11,15 @@ export interface CompiledRelation {
   readonly expectedWeights: Int8Array;
   readonly lastIds: readonly string[];
   readonly lastWeights: readonly number[];
+  /** Positions in the format's `lastIds` (and so in a check's last-year values) of the last-year terms. */
+  readonly lastSlots: Int32Array;
   /** Index of the cell the finding is about (the total, or the checked cell). */
   readonly target: number;
+  readonly equal: boolean;
+  /** What a finding calls the checked side: one cell's label, or the terms' common row/column. */
+  readonly text: string;
+  /** The cells a finding names: the actual terms, then this year's expected terms. */
+  readonly ids: readonly string[];
 }
 
 export interface CompiledFormat {
@@ -34,6 +41,28 @@ export interface CompiledFormat {
   readonly foreignList: readonly string[];
   /** Cell ids of last year's report that the carry rules read. */
   readonly lastIds: readonly string[];
+  /** Each cell's kind as COUNT, DELTA or AMOUNT. */
+  readonly kinds: Uint8Array;
+  /**
+   * Every relation as one flat program, in `relations` order: relation j's terms are terms[start, aEnd) (actual,
+   * cell indices), [aEnd, eEnd) (this year's expected, cell indices), [eEnd, lEnd) (last year's, lastIds
+   * positions), where start is the previous lEnd and spans[3j..3j+2] = aEnd, eEnd, lEnd.
+   */
+  readonly terms: Int32Array;
+  readonly weights: Float64Array;
+  readonly spans: Int32Array;
+  /** 1 where relation j is `=`, 0 where it is `>=`. */
+  readonly equal: Uint8Array;
+}
+
+/** CellKind as a number, for the scratch loops. */
+export const COUNT = 0, DELTA = 1, AMOUNT = 2;
+const KIND_CODE = { count: COUNT, delta: DELTA, amount: AMOUNT } as const;
+
+function targetText(defs: readonly CellDef[]): string {
+  if (defs.length === 1) return defs[0]!.label;
+  if (defs.every((d) => d.row === defs[0]!.row)) return `${defs[0]!.rowLabel}·${defs.map((d) => d.columnLabel).join('加')}`;
+  return `${defs[0]!.columnLabel}列：${defs.map((d) => d.rowLabel).join('与')}之和`;
 }
 
 /** The same strings, as V8 keeps property names (keys of an object come back internalised). */
@@ -51,10 +80,16 @@ function compile(format: FormatId): CompiledFormat {
     if (i === undefined) throw new Error(`rule names unknown cell ${id} in format ${format}`);
     return i;
   };
+  const lastIds = [...new Set(relations(format).flatMap((r) => r.expected.filter((t) => t.year === 'last').map((t) => t.ref)))];
   const compiled = relations(format).map((relation): CompiledRelation => {
     const thisExp = relation.expected.filter((t) => t.year === 'this');
     const lastExp = relation.expected.filter((t) => t.year === 'last');
+    const actualDefs = relation.actual.map((t) => cells[idx(t.ref)]!);
     return {
+      text: targetText(actualDefs),
+      ids: [...relation.actual.map((t) => t.ref), ...thisExp.map((t) => t.ref)],
+      equal: relation.op === '=',
+      lastSlots: Int32Array.from(lastExp.map((t) => lastIds.indexOf(t.ref))),
       relation,
       actual: Int32Array.from(relation.actual.map((t) => idx(t.ref))),
       actualWeights: Int8Array.from(relation.actual.map((t) => t.weight)),
@@ -65,6 +100,15 @@ function compile(format: FormatId): CompiledFormat {
       target: idx(relation.actual[0]!.ref),
     };
   });
+  const terms: number[] = [], weights: number[] = [], spans: number[] = [];
+  let end = 0;
+  for (const r of compiled) {
+    terms.push(...r.actual, ...r.expected, ...r.lastSlots);
+    weights.push(...r.actualWeights, ...r.expectedWeights, ...r.lastWeights);
+    const a = end + r.actual.length, e = a + r.expected.length;
+    end = e + r.lastSlots.length;
+    spans.push(a, e, end);
+  }
   const at = (id: string) => index.get(id);
   const itemRows = catalogue(format).rows.flatMap((r) => {
     const delta = at(`t2.${r.id}.delta`), decisions = at(`t2.${r.id}.decisions`);
@@ -73,11 +117,13 @@ function compile(format: FormatId): CompiledFormat {
   const count = at('t2.procurement.count'), amount = at('t2.procurement.amount');
   const foreignIds = new Set(FORMAT_IDS.filter((f) => f !== format).flatMap((f) => catalogue(f).cells.map((c) => c.id))
     .filter((id) => !index.has(id)));
-  const lastIds = [...new Set(compiled.flatMap((r) => r.lastIds))];
   return {
     format, cells, index, relations: compiled, itemRows, foreignIds, lastIds,
     ids: internalised(cells.map((c) => c.id)), foreignList: internalised([...foreignIds]),
     tableOfCell: Uint8Array.from(cells.map((c) => TABLE_IDS.indexOf(c.table))),
+    kinds: Uint8Array.from(cells.map((c) => KIND_CODE[c.kind])),
+    terms: Int32Array.from(terms), weights: Float64Array.from(weights), spans: Int32Array.from(spans),
+    equal: Uint8Array.from(compiled.map((r) => (r.equal ? 1 : 0))),
     ...(count !== undefined && amount !== undefined ? { procurement: { count, amount } } : {}),
   };
 }
