@@ -1,7 +1,13 @@
 /** What the bot says (zh-CN). Labels and asks come from the format data; only the bot's own sentences live here. */
 import type { CellDef, Finding, FormatId } from '../../shared/index.js';
+import { escapeMarkdownCell } from '../../shared/render/escape.js';
 
 const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n)}…` : s);
+/**
+ * What a clerk (or a colleague on a shared draft) typed, echoed in a message: messages are Markdown, so it is shown as
+ * typed, never as a link, emphasis or markup.
+ */
+const typed = (s: string, n = 120) => escapeMarkdownCell(clip(s, n));
 const num = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6));
 
 export const T = {
@@ -36,12 +42,12 @@ export const T = {
   inviteChannel: (names: readonly string[]) =>
     `在这里无法确认 ${names.map((n) => `@${n}`).join('、')} 是谁（只有在 Teams 里 @提及 同事才能直接邀请），请改用下面的共享码。`,
   inviteTenant: (names: readonly string[]) => `${names.join('、')} 不在本单位的 Teams 组织中，不能直接邀请；需要的话，请把下面的共享码发给对方。`,
-  inviteNoMention: (arg: string) => `消息里没有 @提及 的同事（“${clip(arg, 30)}”），无法直接邀请，请改用下面的共享码。`,
-  joined: (agency: string, year: number) => `已加入「${agency}」${year} 年度年报草稿，接着填写未完成的内容：`,
+  inviteNoMention: (arg: string) => `消息里没有 @提及 的同事（“${typed(arg, 30)}”），无法直接邀请，请改用下面的共享码。`,
+  joined: (agency: string, year: number) => `已加入「${typed(agency)}」${year} 年度年报草稿，接着填写未完成的内容：`,
   created: (agency: string, year: number, format: FormatId) =>
-    `已为「${agency}」新建 ${year} 年度年报草稿，按 ${format} 年版格式填写。先填基本信息和三张表格（表二、表三、表四），再写正文，正文中的数字会与表格核对。`,
+    `已为「${typed(agency)}」新建 ${year} 年度年报草稿，按 ${format} 年版格式填写。先填基本信息和三张表格（表二、表三、表四），再写正文，正文中的数字会与表格核对。`,
   address: '联系地址、邮编和电话？（写入报告前言的联系方式；可以一次发送，例如：××市××路1号 264200 0631-1234567，也可以先只写地址）',
-  contactRead: (address: string, postcode: string, phone: string) => `已记录联系方式：地址 ${address}，邮编 ${postcode}，电话 ${phone}。`,
+  contactRead: (address: string, postcode: string, phone: string) => `已记录联系方式：地址 ${typed(address)}，邮编 ${typed(postcode)}，电话 ${typed(phone)}。`,
   levelInferred: (level: string) => `根据单位名称，按${level}的年报填写（不对的话，之后发送「修改 层级」）。`,
   postcode: '邮政编码？（6 位数字）',
   postcodeBad: '邮政编码应为 6 位数字，请重新输入。',
@@ -77,7 +83,7 @@ export const T = {
   gridWidth: (row: string, expected: readonly number[], got: number, columns: string) =>
     `「${row}」这一行应有 ${expected.join(' 或 ')} 个数（${columns}），您给了 ${got} 个。请重新输入这一行。`,
   gridRows: (lines: number, rows: number) => `您发来 ${lines} 行数字，但从这里起只剩 ${rows} 行。请带上行名（如“行政许可 12”）或少发几行。`,
-  gridLabel: (label: string) => `没找到“${label}”这一行。请带上表格里的行名，或不带行名按顺序发送。`,
+  gridLabel: (label: string) => `没找到“${typed(label, 40)}”这一行。请带上表格里的行名，或不带行名按顺序发送。`,
   gridBad: (label: string, why: string) => `「${label}」：${why}`,
   gridTotal: (row: string, stated: string, sum: number) =>
     `「${row}」的合计应为 ${sum}（各项之和），您写的是 ${stated}。请核对后重新输入这一行。`,
@@ -88,7 +94,7 @@ export const T = {
   negative: '这一项不能为负数，请重新输入。',
   fraction: '这一项应为整数，请重新输入。',
   unclear: '没看懂这个数字，请只回复一个数字，例如 12 或 十二。',
-  recorded: (label: string, raw: string) => `已记录：${label} ＝ ${raw}`,
+  recorded: (label: string, raw: string) => `已记录：${label} ＝ ${typed(raw)}`,
   tableOk: (name: string) => `✓ ${name}已填完，合计核对无误。`,
   tableTotals: (name: string) => `${name}已填完，合计已自动算出。`,
   tableErrors: (name: string, n: number) => `${name}已填完，发现 ${n} 处不一致：`,
@@ -99,20 +105,20 @@ export const T = {
   checkContinue: '暂不修改，继续',
   checkFix: (label: string) => `修改「${clip(label, 30)}」`,
   totalExplain: (label: string) => `「${label}」是合计，由各项相加自动算出，不能直接填写。要改它，请修改其中某一项：`,
-  autoFilled: (part: string, text: string) => `表三没有申请，已写入“${part}”：「${text}」如需改写，发送「修改 ${part}」。`,
-  autoPreamble: (text: string) => `已按标准写法写好前言：「${text}」如需改写，发送「修改 前言」。`,
+  autoFilled: (part: string, text: string) => `表三没有申请，已写入“${part}”：「${typed(text, 10_000)}」如需改写，发送「修改 ${part}」。`,
+  autoPreamble: (text: string) => `已按标准写法写好前言：「${typed(text, 10_000)}」如需改写，发送「修改 前言」。`,
   gateT2AllZero: '表二全部为 0',
   autoRequests: (year: number, agency: string) => `${year}年，${agency}未收到政府信息公开申请。`,
   autoFees: (year: number, agency: string) => `${year}年，${agency}未收取信息处理费。`,
   feesSentence: (answer: string) => (/未|不|没有|免/u.test(answer) ? '本年度未收取信息处理费。' : `本年度收取信息处理费${answer.replace(/[。.]$/u, '')}。`),
   feesNotCollected: '未收取',
   signature: (agency: string, date: string, late: string) =>
-    `最后是报告末尾的落款：\n${agency}\n${date}\n${late}用这个落款吗？也可以回复另一个日期（如 ${date}），或“单位名称 日期”。`,
+    `最后是报告末尾的落款：\n${typed(agency)}\n${date}\n${late}用这个落款吗？也可以回复另一个日期（如 ${date}），或“单位名称 日期”。`,
   signatureDeadline: (level: string, last: string) => `（${level}年报应在 ${last} 前公开。）`,
   signatureUse: '用这个落款，生成报告',
   signatureBad: '没看懂这个日期，请写作 2021年1月31日 或 2021-01-31。',
   signatureOutside: (why: string) => `${why}。请回复报告年度次年 1 月至 3 月内的日期。`,
-  signatureSet: (agency: string, date: string) => `落款：${agency}，${date}。`,
+  signatureSet: (agency: string, date: string) => `落款：${typed(agency)}，${date}。`,
   part: (section: string, heading: string | undefined, asks: string, example: string, mayBeNone: boolean) =>
     `【${section}${heading ?? ''}】\n要求：${asks}\n示例：${example}\n请输入这一部分的内容（一次发送）${mayBeNone ? '；没有可写的内容请回复「无」' : ''}。`,
   preambleStandard: '按标准写法生成',
@@ -124,24 +130,24 @@ export const T = {
   revise: '重新填写',
   reviseAsk: '好的，请重新输入这一部分的内容。',
   saved: '已保存。',
-  current: (v: string) => `当前答案：${clip(v, 200)}`,
+  current: (v: string) => `当前答案：${typed(v, 200)}`,
   actorSelf: '您',
   actorColleague: (tag: string) => `同事 ${tag}`,
   actorUnknown: '（未记录填写人）',
   historyCleared: '（已清空）',
   historyLine: (when: string, who: string, value: string, current: boolean) =>
-    `• ${when ? `${when} ` : ''}${who}：${clip(value, 40)}${current ? '（当前）' : ''}`,
+    `• ${when ? `${when} ` : ''}${who}：${typed(value, 40)}${current ? '（当前）' : ''}`,
   historyEdit: (n: number, more: number) => `填写记录（最近 ${n} 次${more ? `，共 ${n + more} 次` : ''}）：`,
   historyOf: (name: string) => `「${name}」的填写记录（新的在前）：`,
   historyNone: (name: string) => `「${name}」还没有填写记录。`,
   historyRecent: '这份草稿最近的填写记录（新的在前）：',
-  historyOne: (when: string, who: string, name: string, value: string) => `• ${when ? `${when} ` : ''}${who}：${clip(name, 40)} ＝ ${clip(value, 30)}`,
+  historyOne: (when: string, who: string, name: string, value: string) => `• ${when ? `${when} ` : ''}${who}：${clip(name, 40)} ＝ ${typed(value, 30)}`,
   historyMany: (when: string, who: string, n: number, names: readonly string[]) =>
     `• ${when ? `${when} ` : ''}${who}：填写了 ${n} 项（${names.slice(0, 3).map((x) => clip(x, 24)).join('、')}${n > 3 ? ' 等' : ''}）`,
   historyEmpty: '这份草稿还没有填写记录。',
   historyHint: '发送「历史 」加部分名称或格子编号（如「历史 主动公开」「历史 t3.new.total」）查看某一项的全部记录。',
-  historyUnknown: (x: string) => `没有找到“${x}”。发送「历史」查看最近的填写记录，或「历史 」加部分名称或格子编号。`,
-  historyWhich: (x: string) => `“${x}”对应多项，请选择：`,
+  historyUnknown: (x: string) => `没有找到“${typed(x, 40)}”。发送「历史」查看最近的填写记录，或「历史 」加部分名称或格子编号。`,
+  historyWhich: (x: string) => `“${typed(x, 40)}”对应多项，请选择：`,
   restore: (i: number, v: string) => `恢复第 ${i} 版：${clip(v, 24)}`,
   restored: '已恢复为这一版。',
   done: '所有问题都已回答。发送「预览」查看报告全文，「完成」检查并生成 Word 文档，或「修改 …」修改某一部分。',
@@ -167,8 +173,8 @@ export const T = {
   skipNotAllowed: '这个问题必须回答，不能跳过。',
   skipped: '已跳过，稍后可以用「修改」补上。',
   editWhich: '要修改哪一部分？请选择，或发送「修改 」加部分名称（如「修改 主动公开」）。',
-  editUnknown: (x: string) => `没有找到“${x}”。请发送「进度」查看各部分，或「修改」后从列表中选择。`,
-  editMany: (x: string) => `“${x}”对应多个问题，请选择：`,
+  editUnknown: (x: string) => `没有找到“${typed(x, 40)}”。请发送「进度」查看各部分，或「修改」后从列表中选择。`,
+  editMany: (x: string) => `“${typed(x, 40)}”对应多个问题，请选择：`,
   editNotYet: '请先回答单位名称、年度和层级，再修改其他内容。',
   paused: '已保存全部答案并暂停。随时发送任意消息即可从这里继续。',
   welcomeBack: '欢迎回来，接着上次的问题继续：',
@@ -184,7 +190,7 @@ export const T = {
     `还不能生成报告：以下必填内容还没有填写：\n${names.slice(0, 12).map((n) => `• ${n}`).join('\n')}${names.length > 12 ? `\n……共 ${names.length} 项` : ''}\n请点选下面的部分补上。只想先看看，可以发送「预览」或「生成草稿」（草稿每页都标明“草稿”，不可发布）。`,
   previewDocx: '下载 Word 文档',
   draftReady: '已生成草稿（每页都标有“草稿”，不可发布）：',
-  progressHead: (agency: string, year: number, format: string) => `${agency} · ${year} 年度 · ${format} 年版格式`,
+  progressHead: (agency: string, year: number, format: string) => `${typed(agency)} · ${year} 年度 · ${format} 年版格式`,
   progressTable: (name: string, open: readonly string[], all: number) =>
     open.length ? `○ ${name}：还有 ${open.length}/${all} 处未填（${clip(open.join('、'), 80)}）` : `✓ ${name}：已填完`,
   progressSection: (name: string, done: number, all: number, open: readonly string[]) =>
@@ -196,7 +202,7 @@ export const T = {
   moreFindings: (n: number) => `……另有 ${n} 处未列出`,
   notStarted: '请先回答单位名称、年度和层级。',
   uploadBad: (errors: string[]) => `无法读取这个文件：\n${errors.slice(0, 5).map((e) => `• ${e}`).join('\n')}`,
-  uploadUnknown: (name: string) => `不认识文件“${name}”。请发送草稿 JSON（.json）或由模板填好的 Excel（.xlsx）。`,
+  uploadUnknown: (name: string) => `不认识文件“${typed(name, 80)}”。请发送草稿 JSON（.json）或由模板填好的 Excel（.xlsx）。`,
   uploadXlsxUnavailable: '暂时无法读取 .xlsx 文件，请发送草稿 JSON，或在对话中逐项填写。',
   uploadOtherYear: (agency: string, year: number) =>
     `这个文件是「${agency}」${year} 年度的草稿，与当前对话不同；已按文件新建/打开这份草稿。`,
