@@ -80,7 +80,8 @@ export interface OverviewSplit {
 }
 
 /**
- * 一、总体情况 → overview.* parts. Text before the first sub-heading and unknown sub-parts join a neighbour.
+ * 一、总体情况 → overview.* parts. Text before the first sub-heading is the lead (overview.lead); unknown sub-parts
+ * join a neighbour.
  * `written`: the same paragraphs as written when `paras` is their Simplified form (same lengths): sub-headings are
  * recognised in `paras`, and the parts and headings are cut from `written`.
  */
@@ -127,7 +128,12 @@ export function splitOverview(paras: readonly string[], format: FormatId, level:
   const intro = w.slice(0, subs[0]?.start ?? text.length).trim();
   // A report that puts its opening statement (legal basis, period, contact) under 一 keeps it as the preamble.
   const asPreamble = introIsPreamble && /统计|条例|联系/u.test(text.slice(0, subs[0]?.start ?? text.length));
-  if (!asPreamble) add(firstKnown, intro);
+  // The text before the first sub-heading is 一's lead paragraph (overview.lead, printed before （一）). When 一 has
+  // no sub-heading at all, its text is the whole of 一 written as running prose, not a lead in front of parts: it
+  // stays with the first part (（一）主动公开 unless a word says otherwise), as before, so that the required part
+  // holds the text and the optional lead is not given all of it.
+  const introPart = subs.length > 0 && allowed.has('overview.lead') ? 'overview.lead' : firstKnown;
+  if (!asPreamble) add(introPart, intro);
   let prev: string | undefined;
   subs.forEach((s, i) => {
     const body = w.slice(s.bodyStart, subs[i + 1]?.start ?? text.length);
