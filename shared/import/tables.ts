@@ -102,11 +102,12 @@ interface Collected {
 const LABEL_LIKE = /[\u4e00-\u9fff]/u;
 
 /** Cells per row id of a table, per format: how many numbers or blanks make a row complete (built once). */
-const widths = new Map<string, ReadonlyMap<string, number>>();
+const widths = new Map<FormatId, Map<TableId, ReadonlyMap<string, number>>>();
 function widthOf(table: TableId, f: FormatId, row: string): number {
-  const key = f + table;
-  let m = widths.get(key);
-  if (!m) widths.set(key, (m = new Map(rowsOf(catalogue(f), table).map((r) => [r.id, r.cells.length]))));
+  let byTable = widths.get(f);
+  if (!byTable) widths.set(f, (byTable = new Map()));
+  let m = byTable.get(table);
+  if (!m) byTable.set(table, (m = new Map(rowsOf(catalogue(f), table).map((r) => [r.id, r.cells.length]))));
   return m.get(row) ?? 0;
 }
 
@@ -251,8 +252,10 @@ function idsOf(defs: readonly { readonly id: string }[]): readonly string[] {
 const raw = (t: Values[number]) => (t.t === 'value' ? t.raw : '');
 
 /** The values after each t4 group label that heads a printed row (行政复议 / 未经复议直接起诉 / 复议后起诉). */
+const t4Groups = new Map<FormatId, ReadonlyMap<string, string>>();
 function t4GroupRows(tokens: readonly Token[], format: FormatId): Map<string, Values> {
-  const byKey = new Map(FORMATS[format].t4.groups.map((g) => [compact(g.label), g.id]));
+  let byKey = t4Groups.get(format);
+  if (!byKey) t4Groups.set(format, (byKey = new Map(FORMATS[format].t4.groups.map((g) => [compact(g.label), g.id]))));
   const out = new Map<string, Values>();
   let values: Values | null = null;
   for (const t of tokens) {

@@ -162,15 +162,21 @@ function segmentAt(region: string, a: number, b: number, v: Vocab, out: Token[])
   segment(seg, normalizeChars(seg), v, out);
 }
 
-/** A character isSpaceCode counts as space (what matchAt skips inside a label). */
-const SPACE = /[\t-\r \u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/**
+ * Whether `s` holds a character isSpaceCode counts as space (what matchAt skips inside a label). A loop, not a
+ * regex: segments are a few characters (a cell), and a regex call cost more than the scan.
+ */
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
 
 /** `seg` as written and `norm`, the same text normalised (same length). */
 function segment(seg: string, norm: string, v: Vocab, out: Token[]): void {
   let last = 0;
   let anchored = false;
   const bits = v.firstBits;
-  const spaced = SPACE.test(norm);
+  const spaced = hasSpace(norm);
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
     if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
