@@ -89,10 +89,7 @@ function spans(text: string, hits: readonly SectionHit[], titleEnd: number): Par
 function evidence(tokens: readonly (readonly Token[])[]): Record<FormatId, number> {
   const e: Record<FormatId, number> = { '2019': 0, '2021': 0 };
   for (const list of tokens) {
-    for (const t of list) {
-      if (t.t !== 'anchor' || t.entry.formats.size !== 1) continue;
-      for (const f of t.entry.formats) e[f]++;
-    }
+    for (const t of list) if (t.t === 'anchor' && t.entry.sole !== undefined) e[t.entry.sole]++;
   }
   return e;
 }

@@ -163,7 +163,7 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
           open.label += tok.text;
           break;
         }
-        if (e.formats.size === 1 && !e.formats.has(format)) out.foreignLabels.push(e.official);
+        if (e.sole !== undefined && e.sole !== format) out.foreignLabels.push(e.official);
         const own = e.rows[format];
         if (e.kind === 'row' && own) {
           if (seen.has(own)) stop();
