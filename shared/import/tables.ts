@@ -101,6 +101,15 @@ interface Collected {
 /** A leftover text that may be a row's label: it holds a CJK letter (not a stray unit, dash or page mark). */
 const LABEL_LIKE = /[\u4e00-\u9fff]/u;
 
+/** An official label compacted and without its numbering, as a row's written label is compared with it (memoised:
+ *  the labels are the format's, the same for every report). */
+const bareKeys = new Map<string, string>();
+function bareKey(official: string): string {
+  let k = bareKeys.get(official);
+  if (k === undefined) bareKeys.set(official, (k = stripNumbering(compact(official))));
+  return k;
+}
+
 /** Cells per row id of a table, per format: how many numbers or blanks make a row complete (built once). */
 const widths = new Map<FormatId, Map<TableId, ReadonlyMap<string, number>>>();
 function widthOf(table: TableId, f: FormatId, row: string): number {
@@ -143,7 +152,7 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
       } else out.foreign.push(r);
       out.any = true;
       values = r.values;
-      current = { written, official: stripNumbering(compact(official)), width: widthOf(table, f, row) };
+      current = { written, official: bareKey(official), width: widthOf(table, f, row) };
     },
     stop() {
       values = null;

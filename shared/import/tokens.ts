@@ -14,6 +14,9 @@ export type Token =
   | { readonly t: 'blank' }
   | { readonly t: 'text'; readonly raw: string; readonly key: string };
 
+/** The one blank-cell token (tokens are never changed, and a blank carries nothing of its own): not one object per blank. */
+const BLANK: Token = { t: 'blank' };
+
 const MARKDOWN_RULE = /^:?-{3,}:?$/;
 const TRAILING_NUMBERS = /^(.*?[^\d\s.,+\-\u00A0\u3000])[\s\u00A0\u3000]*((?:[+\-]?\d[\d.,]*(?:[\s\u00A0\u3000]+|$))+)$/u;
 
@@ -261,7 +264,7 @@ function emptyLine(region: string, start: number, end: number, out: Token[]): vo
     else if (c === 9) tabs++;
   }
   const n = pipes > 1 ? pipes - 1 : pipes === 1 || tabs > 0 ? 1 : 0;
-  for (let k = 0; k < n; k++) out.push({ t: 'blank' });
+  for (let k = 0; k < n; k++) out.push(BLANK);
 }
 
 /**
@@ -297,8 +300,8 @@ export function tokenize(region: string, v: Vocab): Token[] {
           const openPipe = opener >= 0 && isPipe(region.charCodeAt(opener));
           const closePipe = cut < end && isPipe(region.charCodeAt(cut));
           const trailing = cellStart >= last;
-          if (!openPipe) out.push({ t: 'blank' });
-          else if (trailing ? closePipe : closePipe && cut > cellStart) out.push({ t: 'blank' });
+          if (!openPipe) out.push(BLANK);
+          else if (trailing ? closePipe : closePipe && cut > cellStart) out.push(BLANK);
         }
         if (cut === end) break;
         opener = cut;
