@@ -35,20 +35,24 @@ export function htmlToText(html: string): string {
   const out: string[] = [];
   const tables: TableCtx[] = [];
   let pre = 0;
-  const write = (s: string) => {
-    const t = tables[tables.length - 1];
-    if (!t) out.push(s);
-    else if (t.cell !== null) t.cell += s;
-  };
-  const endCell = (t: TableCtx) => {
-    if (t.cell === null) return;
-    (t.row ??= []).push(t.cell);
-    t.cell = null;
-  };
-  const endRow = (t: TableCtx) => {
-    endCell(t);
-    if (t.row) t.rows.push(t.row);
-    t.row = null;
+  // Methods, not named arrows: the build and tsx keep names (esbuild keepNames), which costs a defineProperty for every
+  // named arrow made per call (≈0.4 µs each, on every report); a method's name needs none.
+  const { write, endCell, endRow } = {
+    write(s: string) {
+      const t = tables[tables.length - 1];
+      if (!t) out.push(s);
+      else if (t.cell !== null) t.cell += s;
+    },
+    endCell(t: TableCtx) {
+      if (t.cell === null) return;
+      (t.row ??= []).push(t.cell);
+      t.cell = null;
+    },
+    endRow(t: TableCtx) {
+      endCell(t);
+      if (t.row) t.rows.push(t.row);
+      t.row = null;
+    }
   };
   readMarkup(html, (e) => {
     if (e.type === 'text') {

@@ -77,8 +77,12 @@ export function readMarkup(src: string, on: (e: MarkupEvent) => void, lowerNames
   const n = src.length;
   let i = 0;
   let textStart = 0;
-  const flush = (end: number) => {
-    if (end > textStart) on({ type: 'text', text: decodeEntities(src.slice(textStart, end)) });
+  // Methods, not named arrows: the build and tsx keep names (esbuild keepNames), which costs a defineProperty for every
+  // named arrow made per call (≈0.4 µs each, on every report); a method's name needs none.
+  const { flush } = {
+    flush(end: number) {
+      if (end > textStart) on({ type: 'text', text: decodeEntities(src.slice(textStart, end)) });
+    }
   };
   while (i < n) {
     const lt = src.indexOf('<', i);

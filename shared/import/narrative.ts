@@ -3,33 +3,43 @@
  * problems and measures where the text separates them, 六 by what each sentence speaks of. Text is kept as
  * written (pasted web metadata and image placeholders stay for the narrative checks to see).
  */
-import type { AgencyLevel, FormatId } from '../formats/types.js';
+import type { AgencyLevel, FormatId, NarrativePartDef } from '../formats/types.js';
 import { narrativeParts } from '../formats/index.js';
 import { IMPORT_MESSAGES } from '../messages.js';
 import { finding, type Finding } from '../rules/catalogue.js';
+import { isJsSpace } from '../width.js';
 
-/** Paragraphs of a slice. `layout`: pdftotext lines — an indented line starts a paragraph, others continue it. */
+/** Whether code `c` is an ASCII letter or digit (the words a wrapped line joins with a space). */
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** The indent that starts a pdftotext paragraph: space, tab, U+3000, NBSP. */
+const isIndent = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+
+/**
+ * Paragraphs of a slice. `layout`: pdftotext lines — an indented line (two or more indent characters) starts a
+ * paragraph, others continue it. Lines are found by offset and trimmed by slicing (no array of every line, no
+ * regex per line): this runs on every narrative section of every report.
+ */
 export function paragraphs(slice: string, layout: boolean): string[] {
   const out: string[] = [];
-  if (!layout) {
-    // Without page layout every non-blank line is a paragraph.
-    for (const line of slice.split('\n')) {
-      const t = line.trim();
-      if (t) out.push(t);
-    }
-    return out;
-  }
   let cur = '';
-  for (const line of slice.split('\n')) {
-    const t = line.trim();
-    if (!t) continue;
-    if (!cur || /^[ \t\u3000\u00A0]{2,}/u.test(line)) {
-      if (cur) out.push(cur);
-      cur = t;
-    } else {
-      const a = cur[cur.length - 1]!, b = t[0]!;
-      cur += /[A-Za-z0-9]/.test(a) && /[A-Za-z0-9]/.test(b) ? ` ${t}` : t;
+  for (let start = 0; start <= slice.length;) {
+    let end = slice.indexOf('\n', start);
+    if (end < 0) end = slice.length;
+    let a = start, b = end;
+    while (a < b && isJsSpace(slice.charCodeAt(a))) a++;
+    while (b > a && isJsSpace(slice.charCodeAt(b - 1))) b--;
+    if (a < b) {
+      const t = slice.slice(a, b);
+      // Without page layout every non-blank line is a paragraph.
+      if (!layout) out.push(t);
+      else if (!cur || (isIndent(slice.charCodeAt(start)) && isIndent(slice.charCodeAt(start + 1)) && start + 1 < end)) {
+        if (cur) out.push(cur);
+        cur = t;
+      } else {
+        cur += isAlnum(cur.charCodeAt(cur.length - 1)) && isAlnum(t.charCodeAt(0)) ? ` ${t}` : t;
+      }
     }
+    start = end + 1;
   }
   if (cur) out.push(cur);
   return out;
@@ -57,6 +67,18 @@ function classifyOverview(heading: string, allowed: ReadonlySet<string>): string
   return best?.id;
 }
 
+/** The parts of 一 per format and level, and their ids (the same for every report: built once). */
+const overviewCache = new Map<string, { defs: readonly NarrativePartDef[]; allowed: ReadonlySet<string> }>();
+function overviewParts(format: FormatId, level: AgencyLevel) {
+  const key = `${format}/${level}`;
+  let got = overviewCache.get(key);
+  if (!got) {
+    const defs = narrativeParts(format, level).filter((p) => p.section === 'overview');
+    overviewCache.set(key, (got = { defs, allowed: new Set(defs.map((p) => p.id)) }));
+  }
+  return got;
+}
+
 /** More sub-headings than this is not a report's 一: the rest stays text. */
 const MAX_SUBHEADINGS = 100;
 
@@ -80,13 +102,13 @@ export interface OverviewSplit {
 }
 
 /**
- * 一、总体情况 → overview.* parts. Text before the first sub-heading and unknown sub-parts join a neighbour.
+ * 一、总体情况 → overview.* parts. Text before the first sub-heading is the lead (overview.lead); unknown sub-parts
+ * join a neighbour.
  * `written`: the same paragraphs as written when `paras` is their Simplified form (same lengths): sub-headings are
  * recognised in `paras`, and the parts and headings are cut from `written`.
  */
 export function splitOverview(paras: readonly string[], format: FormatId, level: AgencyLevel, introIsPreamble = false, written = paras): OverviewSplit {
-  const defs = narrativeParts(format, level).filter((p) => p.section === 'overview');
-  const allowed = new Set(defs.map((p) => p.id));
+  const { defs, allowed } = overviewParts(format, level);
   const text = paras.join('\n');
   const w = written === paras ? text : written.join('\n');
   const subs: SubHeading[] = [];
@@ -119,15 +141,24 @@ export function splitOverview(paras: readonly string[], format: FormatId, level:
   const parts: Record<string, string> = {};
   const headings: { section: string; text: string }[] = [];
   const findings: Finding[] = [];
-  const add = (id: string, s: string) => {
-    const t = s.trim();
-    if (t) parts[id] = parts[id] ? `${parts[id]}\n${t}` : t;
+  // Methods, not named arrows: the build and tsx keep names (esbuild keepNames), which costs a defineProperty for every
+  // named arrow made per call (≈0.4 µs each, on every report); a method's name needs none.
+  const { add } = {
+    add(id: string, s: string) {
+      const t = s.trim();
+      if (t) parts[id] = parts[id] ? `${parts[id]}\n${t}` : t;
+    }
   };
   const firstKnown = subs.find((s) => s.part)?.part ?? 'overview.proactive';
   const intro = w.slice(0, subs[0]?.start ?? text.length).trim();
   // A report that puts its opening statement (legal basis, period, contact) under 一 keeps it as the preamble.
   const asPreamble = introIsPreamble && /统计|条例|联系/u.test(text.slice(0, subs[0]?.start ?? text.length));
-  if (!asPreamble) add(firstKnown, intro);
+  // The text before the first sub-heading is 一's lead paragraph (overview.lead, printed before （一）). When 一 has
+  // no sub-heading at all, its text is the whole of 一 written as running prose, not a lead in front of parts: it
+  // stays with the first part (（一）主动公开 unless a word says otherwise), as before, so that the required part
+  // holds the text and the optional lead is not given all of it.
+  const introPart = subs.length > 0 && allowed.has('overview.lead') ? 'overview.lead' : firstKnown;
+  if (!asPreamble) add(introPart, intro);
   let prev: string | undefined;
   subs.forEach((s, i) => {
     const body = w.slice(s.bodyStart, subs[i + 1]?.start ?? text.length);

@@ -38,9 +38,13 @@ export function preprocess(raw: string): { text: string; layout: boolean } {
   // is dropped or loses its form feed. The result is the kept lines joined by line ends.
   const parts: string[] = [];
   let runStart = -1, runEnd = 0;
-  const flush = () => {
-    if (runStart >= 0) parts.push(t.slice(runStart, runEnd));
-    runStart = -1;
+  // Methods, not named arrows: the build and tsx keep names (esbuild keepNames), which costs a defineProperty for every
+  // named arrow made per call (≈0.4 µs each, on every report); a method's name needs none.
+  const { flush } = {
+    flush() {
+      if (runStart >= 0) parts.push(t.slice(runStart, runEnd));
+      runStart = -1;
+    }
   };
   for (let start = 0; start <= t.length;) {
     let end = t.indexOf('\n', start);

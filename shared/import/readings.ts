@@ -40,70 +40,95 @@ export interface RowReadings {
   readonly kept: string[][];
 }
 
+/**
+ * The state of one row's enumeration. The steps are module functions over it, not closures made per row: the
+ * build keeps function names (esbuild keepNames), which costs a defineProperty for every closure created, and a
+ * crawled report decodes dozens of rows.
+ */
+interface Search {
+  readonly parts: readonly string[];
+  readonly n: number;
+  readonly own: readonly RowEquation[];
+  readonly split: readonly boolean[];
+  /** Cells still to place after part i: at least one per remaining part, at most one per digit. */
+  readonly minAfter: readonly number[];
+  readonly maxAfter: readonly number[];
+  readonly kept: string[][];
+  total: number;
+  /** The reading so far: for each cell its part, start and length (start -1: the whole unsplittable part), and number. */
+  readonly partOf: number[];
+  readonly startOf: number[];
+  readonly lenOf: number[];
+  readonly vals: number[];
+  size: number;
+  budget: number;
+}
+
+function place(st: Search, i: number, start: number, len: number, v: number): void {
+  st.partOf[st.size] = i;
+  st.startOf[st.size] = start;
+  st.lenOf[st.size] = len;
+  st.vals[st.size] = v;
+  st.size++;
+}
+
+function holds(st: Search): boolean {
+  for (const e of st.own) {
+    let s = 0;
+    for (let k = 0; k < e.cols.length; k++) s += e.ws[k]! * st.vals[e.cols[k]!]!;
+    if (s !== 0) return false;
+  }
+  return true;
+}
+
+/** Part i, from character `at`: the next number takes 1…len characters (no leading zero). False: budget spent. */
+function rec(st: Search, i: number, at: number): boolean {
+  if (--st.budget < 0) return false;
+  const { parts, n } = st;
+  if (i === parts.length) {
+    if (st.size === n) {
+      st.total++;
+      if (holds(st)) {
+        const r: string[] = [];
+        for (let k = 0; k < n; k++) r.push(st.startOf[k]! < 0 ? parts[st.partOf[k]!]! : parts[st.partOf[k]!]!.slice(st.startOf[k]!, st.startOf[k]! + st.lenOf[k]!));
+        st.kept.push(r);
+      }
+    }
+    return true;
+  }
+  const p = parts[i]!;
+  if (!st.split[i]) {
+    place(st, i, -1, p.length, num(p));
+    const ok = rec(st, i + 1, 0);
+    st.size--;
+    return ok;
+  }
+  if (at === p.length) return rec(st, i + 1, 0);
+  const cellsLeft = n - st.size;
+  // Cells this part can still give: at least 1 (what is left must be cut), at most one per digit left.
+  if (cellsLeft - 1 < st.minAfter[i]! || cellsLeft - (p.length - at) > st.maxAfter[i]!) return true;
+  const maxLen = p.charCodeAt(at) === 48 ? 1 : p.length - at;
+  let v = 0;
+  for (let len = 1; len <= maxLen; len++) {
+    v = v * 10 + (p.charCodeAt(at + len - 1) - 48);
+    place(st, i, at, len, len > 15 ? NaN : v);
+    const ok = rec(st, i, at + len);
+    st.size--;
+    if (!ok) return false;
+  }
+  return true;
+}
+
 /** The readings of `parts` as exactly n cells; undefined when there are too many to try. */
 export function readRow(parts: readonly string[], n: number, own: readonly RowEquation[]): RowReadings | undefined {
   // No count has more than 15 digits: a longer run cannot be a row of n cells.
   if (parts.join('').length > 15 * n) return undefined;
   const split = parts.map(splittable);
-  // Cells still to place after part i: at least one per remaining part, at most one per digit.
-  const minAfter = parts.map((_, i) => parts.length - i - 1);
-  const maxAfter = parts.map((_, i) => parts.slice(i + 1).reduce((s, p, k) => s + (split[i + 1 + k] ? p.length : 1), 0));
-  const kept: string[][] = [];
-  let total = 0;
-  // The reading so far: for each cell its part, start and length (start -1: the whole unsplittable part), and number.
-  const partOf: number[] = [], startOf: number[] = [], lenOf: number[] = [], vals: number[] = [];
-  let size = 0;
-  const place = (i: number, start: number, len: number, v: number) => {
-    partOf[size] = i;
-    startOf[size] = start;
-    lenOf[size] = len;
-    vals[size] = v;
-    size++;
+  const st: Search = {
+    parts, n, own, split,
+    minAfter: parts.map((_, i) => parts.length - i - 1),
+    maxAfter: parts.map((_, i) => parts.slice(i + 1).reduce((s, p, k) => s + (split[i + 1 + k] ? p.length : 1), 0)),
+    kept: [], total: 0, partOf: [], startOf: [], lenOf: [], vals: [], size: 0, budget: MAX_CANDIDATES,
   };
-  const holds = () => {
-    for (const e of own) {
-      let s = 0;
-      for (let k = 0; k < e.cols.length; k++) s += e.ws[k]! * vals[e.cols[k]!]!;
-      if (s !== 0) return false;
-    }
-    return true;
-  };
-  let budget = MAX_CANDIDATES;
-  // Part i, from character `at`: the next number takes 1…len characters (no leading zero).
-  const rec = (i: number, at: number): boolean => {
-    if (--budget < 0) return false;
-    if (i === parts.length) {
-      if (size === n) {
-        total++;
-        if (holds()) {
-          const r: string[] = [];
-          for (let k = 0; k < n; k++) r.push(startOf[k]! < 0 ? parts[partOf[k]!]! : parts[partOf[k]!]!.slice(startOf[k]!, startOf[k]! + lenOf[k]!));
-          kept.push(r);
-        }
-      }
-      return true;
-    }
-    const p = parts[i]!;
-    if (!split[i]) {
-      place(i, -1, p.length, num(p));
-      const ok = rec(i + 1, 0);
-      size--;
-      return ok;
-    }
-    if (at === p.length) return rec(i + 1, 0);
-    const cellsLeft = n - size;
-    // Cells this part can still give: at least 1 (what is left must be cut), at most one per digit left.
-    if (cellsLeft - 1 < minAfter[i]! || cellsLeft - (p.length - at) > maxAfter[i]!) return true;
-    const maxLen = p.charCodeAt(at) === 48 ? 1 : p.length - at;
-    let v = 0;
-    for (let len = 1; len <= maxLen; len++) {
-      v = v * 10 + (p.charCodeAt(at + len - 1) - 48);
-      place(i, at, len, len > 15 ? NaN : v);
-      const ok = rec(i, at + len);
-      size--;
-      if (!ok) return false;
-    }
-    return true;
-  };
-  return rec(0, 0) ? { total, kept } : undefined;
+  return rec(st, 0, 0) ? { total: st.total, kept: st.kept } : undefined;
 }

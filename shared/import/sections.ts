@@ -51,10 +51,16 @@ const WORDINGS: readonly (readonly Wording[])[] = SECTIONS.map((s) =>
     return { text, grams: grams(text), head: Array.from({ length: Math.min(4, text.length) }, (_, c) => text.charCodeAt(c)) };
   }));
 
-/** `code` occurs in `text` within [from, to). */
-function occurs(text: string, from: number, to: number, code: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
-  return false;
+/** How many of `head`'s codes (each counted once, as listed) occur in `text` within [from, to): one pass. */
+function headHits(text: string, from: number, to: number, head: readonly number[]): number {
+  let seen = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    for (let k = 0; k < head.length; k++) if (head[k] === c) seen |= 1 << k;
+  }
+  let hits = 0;
+  for (; seen; seen &= seen - 1) hits++;
+  return hits;
 }
 
 /**
@@ -101,9 +107,7 @@ function matchBody(text: string, from: number, k: number): BodyMatch | undefined
   for (let alt = 0; alt < wordings.length && !(best && best.d === 0); alt++) {
     const w = wordings[alt]!;
     // Cheap test first: two of the wording's first four characters near the start.
-    let hits = 0;
-    for (const c of w.head) if (occurs(text, from, nearEnd, c)) hits++;
-    if (hits < 2) continue;
+    if (headHits(text, from, nearEnd, w.head) < 2) continue;
     const win = window(text, from, w.text.length + 3);
     if (!win.s || sharedGrams(win.s, w.grams).shared < w.grams.size * 0.4) continue;
     const tol = Math.max(1, Math.floor(w.text.length * 0.2));
@@ -118,6 +122,9 @@ function matchBody(text: string, from: number, k: number): BodyMatch | undefined
  * so a line starting with 「行」 is not tried as an unnumbered heading (every table line would be).
  */
 const NUMBERED_ONLY = new Set(['行政机关主动公开政府信息情况']);
+
+/** Each official heading compacted (what an exact heading equals). */
+const OFFICIAL = SECTIONS.map((s) => compact(s.heading));
 
 /** First characters a heading line without its number may start with. */
 const FIRST = WORDINGS.map((ws) => new Set(ws.filter((w) => !NUMBERED_ONLY.has(w.text)).map((w) => w.text.charCodeAt(0))));
@@ -148,7 +155,7 @@ function headingAt(text: string, i: number, first: boolean, k: number): SectionH
     if (compact(text.slice(m.end, lineEnd < 0 ? text.length : lineEnd)).length > 2) return undefined;
   }
   const written = text.slice(i, m.end);
-  const exact = compact(written) === compact(s.heading);
+  const exact = compact(written) === OFFICIAL[k];
   return { id: s.id, index: k, start: i, end: m.end, written: written.trim(), official: s.heading, exact };
 }
 

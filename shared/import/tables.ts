@@ -101,12 +101,22 @@ interface Collected {
 /** A leftover text that may be a row's label: it holds a CJK letter (not a stray unit, dash or page mark). */
 const LABEL_LIKE = /[\u4e00-\u9fff]/u;
 
+/** An official label compacted and without its numbering, as a row's written label is compared with it (memoised:
+ *  the labels are the format's, the same for every report). */
+const bareKeys = new Map<string, string>();
+function bareKey(official: string): string {
+  let k = bareKeys.get(official);
+  if (k === undefined) bareKeys.set(official, (k = stripNumbering(compact(official))));
+  return k;
+}
+
 /** Cells per row id of a table, per format: how many numbers or blanks make a row complete (built once). */
-const widths = new Map<string, ReadonlyMap<string, number>>();
+const widths = new Map<FormatId, Map<TableId, ReadonlyMap<string, number>>>();
 function widthOf(table: TableId, f: FormatId, row: string): number {
-  const key = f + table;
-  let m = widths.get(key);
-  if (!m) widths.set(key, (m = new Map(rowsOf(catalogue(f), table).map((r) => [r.id, r.cells.length]))));
+  let byTable = widths.get(f);
+  if (!byTable) widths.set(f, (byTable = new Map()));
+  let m = byTable.get(table);
+  if (!m) byTable.set(table, (m = new Map(rowsOf(catalogue(f), table).map((r) => [r.id, r.cells.length]))));
   return m.get(row) ?? 0;
 }
 
@@ -124,26 +134,30 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
   // A text between a row's label and its first number that does not continue the label: a wrapped fragment of a
   // merged label (「他处理」), or the label of a row the format lacks. Numbers right after it belong to no known row.
   let interrupted: string | null = null;
-  const startExtra = (label: string) => {
-    extra = { label, values: [] };
-    out.extras.push(extra);
-    values = extra.values;
-    current = null;
-    interrupted = null;
-  };
-  const start = (f: FormatId, row: string, written: string, official: string) => {
-    const r: RowRead = { format: f, row, values: [] };
-    if (f === format) {
-      seen.add(row);
-      out.rows.set(row, r);
-    } else out.foreign.push(r);
-    out.any = true;
-    values = r.values;
-    current = { written, official: stripNumbering(compact(official)), width: widthOf(table, f, row) };
-  };
-  const stop = () => {
-    values = null;
-    current = null;
+  // Methods, not named arrows: the build and tsx keep names (esbuild keepNames), which costs a defineProperty for every
+  // named arrow made per call (≈0.4 µs each, on every report); a method's name needs none.
+  const { startExtra, start, stop } = {
+    startExtra(label: string) {
+      extra = { label, values: [] };
+      out.extras.push(extra);
+      values = extra.values;
+      current = null;
+      interrupted = null;
+    },
+    start(f: FormatId, row: string, written: string, official: string) {
+      const r: RowRead = { format: f, row, values: [] };
+      if (f === format) {
+        seen.add(row);
+        out.rows.set(row, r);
+      } else out.foreign.push(r);
+      out.any = true;
+      values = r.values;
+      current = { written, official: bareKey(official), width: widthOf(table, f, row) };
+    },
+    stop() {
+      values = null;
+      current = null;
+    }
   };
   for (const tok of tokens) {
     // (Read through a cast: TypeScript does not see that startExtra, a closure, sets it.)
@@ -162,7 +176,7 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
           open.label += tok.text;
           break;
         }
-        if (e.formats.size === 1 && !e.formats.has(format)) out.foreignLabels.push(e.official);
+        if (e.sole !== undefined && e.sole !== format) out.foreignLabels.push(e.official);
         const own = e.rows[format];
         if (e.kind === 'row' && own) {
           if (seen.has(own)) stop();
@@ -251,8 +265,10 @@ function idsOf(defs: readonly { readonly id: string }[]): readonly string[] {
 const raw = (t: Values[number]) => (t.t === 'value' ? t.raw : '');
 
 /** The values after each t4 group label that heads a printed row (行政复议 / 未经复议直接起诉 / 复议后起诉). */
+const t4Groups = new Map<FormatId, ReadonlyMap<string, string>>();
 function t4GroupRows(tokens: readonly Token[], format: FormatId): Map<string, Values> {
-  const byKey = new Map(FORMATS[format].t4.groups.map((g) => [compact(g.label), g.id]));
+  let byKey = t4Groups.get(format);
+  if (!byKey) t4Groups.set(format, (byKey = new Map(FORMATS[format].t4.groups.map((g) => [compact(g.label), g.id]))));
   const out = new Map<string, Values>();
   let values: Values | null = null;
   for (const t of tokens) {
@@ -281,25 +297,29 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
     // This table's findings: said as they are, or as one structure.unreadable-table when no cell could be read.
     const said: Finding[] = [];
     let written = 0;
-    const put = (info: RowInfo, values: Values, f: FormatId = format) => {
-      const defs = f === format ? info.cells : catalogue(f).rows.find((r) => r.table === table && r.id === info.id)?.cells ?? [];
-      const { lo, hi } = trimBlanks(values, defs.length);
-      if (hi - lo === defs.length) {
-        for (let i = 0; i < defs.length; i++) {
-          const id = defs[i]!.id;
-          if (f !== format && !cat.byId.has(id)) foreignCells.add(id);
-          cells[id] = raw(values[lo + i]!);
+    // Methods, not named arrows: the build and tsx keep names (esbuild keepNames), which costs a defineProperty for every
+    // named arrow made per call (≈0.4 µs each, on every report); a method's name needs none.
+    const { put } = {
+      put(info: RowInfo, values: Values, f: FormatId = format) {
+        const defs = f === format ? info.cells : catalogue(f).rows.find((r) => r.table === table && r.id === info.id)?.cells ?? [];
+        const { lo, hi } = trimBlanks(values, defs.length);
+        if (hi - lo === defs.length) {
+          for (let i = 0; i < defs.length; i++) {
+            const id = defs[i]!.id;
+            if (f !== format && !cat.byId.has(id)) foreignCells.add(id);
+            cells[id] = raw(values[lo + i]!);
+          }
+          written++;
+          return;
         }
-        written++;
-        return;
+        const v = values.slice(lo, hi);
+        const parts = v.filter((t) => t.t === 'value').map(raw);
+        if (v.length < defs.length && v.some((t) => t.t === 'value' && t.glued) && f === format) {
+          pending.push({ key: info.id, cellIds: idsOf(defs), parts, info, digits: parts.join('') });
+          return;
+        }
+        said.push(finding('structure.row-shape', MESSAGES.rowShape(info.label, defs.length, v.length), defs.map((c) => c.id)));
       }
-      const v = values.slice(lo, hi);
-      const parts = v.filter((t) => t.t === 'value').map(raw);
-      if (v.length < defs.length && v.some((t) => t.t === 'value' && t.glued) && f === format) {
-        pending.push({ key: info.id, cellIds: idsOf(defs), parts, info, digits: parts.join('') });
-        return;
-      }
-      said.push(finding('structure.row-shape', MESSAGES.rowShape(info.label, defs.length, v.length), defs.map((c) => c.id)));
     };
     // Whether the table was found at all: a fixed text of it (caption, header, label) in its region.
     const found = toks.some((t) => t.t === 'anchor');

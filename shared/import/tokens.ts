@@ -14,6 +14,9 @@ export type Token =
   | { readonly t: 'blank' }
   | { readonly t: 'text'; readonly raw: string; readonly key: string };
 
+/** The one blank-cell token (tokens are never changed, and a blank carries nothing of its own): not one object per blank. */
+const BLANK: Token = { t: 'blank' };
+
 const MARKDOWN_RULE = /^:?-{3,}:?$/;
 const TRAILING_NUMBERS = /^(.*?[^\d\s.,+\-\u00A0\u3000])[\s\u00A0\u3000]*((?:[+\-]?\d[\d.,]*(?:[\s\u00A0\u3000]+|$))+)$/u;
 
@@ -162,15 +165,21 @@ function segmentAt(region: string, a: number, b: number, v: Vocab, out: Token[])
   segment(seg, normalizeChars(seg), v, out);
 }
 
-/** A character isSpaceCode counts as space (what matchAt skips inside a label). */
-const SPACE = /[\t-\r \u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/**
+ * Whether `s` holds a character isSpaceCode counts as space (what matchAt skips inside a label). A loop, not a
+ * regex: segments are a few characters (a cell), and a regex call cost more than the scan.
+ */
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
 
 /** `seg` as written and `norm`, the same text normalised (same length). */
 function segment(seg: string, norm: string, v: Vocab, out: Token[]): void {
   let last = 0;
   let anchored = false;
   const bits = v.firstBits;
-  const spaced = SPACE.test(norm);
+  const spaced = hasSpace(norm);
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
     if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
@@ -255,7 +264,7 @@ function emptyLine(region: string, start: number, end: number, out: Token[]): vo
     else if (c === 9) tabs++;
   }
   const n = pipes > 1 ? pipes - 1 : pipes === 1 || tabs > 0 ? 1 : 0;
-  for (let k = 0; k < n; k++) out.push({ t: 'blank' });
+  for (let k = 0; k < n; k++) out.push(BLANK);
 }
 
 /**
@@ -291,8 +300,8 @@ export function tokenize(region: string, v: Vocab): Token[] {
           const openPipe = opener >= 0 && isPipe(region.charCodeAt(opener));
           const closePipe = cut < end && isPipe(region.charCodeAt(cut));
           const trailing = cellStart >= last;
-          if (!openPipe) out.push({ t: 'blank' });
-          else if (trailing ? closePipe : closePipe && cut > cellStart) out.push({ t: 'blank' });
+          if (!openPipe) out.push(BLANK);
+          else if (trailing ? closePipe : closePipe && cut > cellStart) out.push(BLANK);
         }
         if (cut === end) break;
         opener = cut;

@@ -18,6 +18,8 @@ export interface VocabEntry {
   readonly groupIn: ReadonlySet<FormatId>;
   /** Formats whose tables print this text at all. */
   readonly formats: ReadonlySet<FormatId>;
+  /** The one format of `formats` when it holds one (a plain field: read for every anchor of every report). */
+  readonly sole: FormatId | undefined;
   /** The official text (for messages). */
   readonly official: string;
   /** A bare variant without its numbering (「属于国家秘密」 for 「1.属于国家秘密」). */
@@ -61,6 +63,7 @@ interface Draft {
   rows: Partial<Record<FormatId, string>>;
   groupIn: Set<FormatId>;
   formats: Set<FormatId>;
+  sole: FormatId | undefined;
   official: string;
   bare: boolean;
 }
@@ -75,7 +78,7 @@ function build(table: TableId): Vocab {
       if (!key) continue;
       const mapKey = bare ? `~${key}` : key;
       let e = map.get(mapKey);
-      if (!e) map.set(mapKey, (e = { key, kind, table, rows: {}, groupIn: new Set(), formats: new Set(), official: text, bare }));
+      if (!e) map.set(mapKey, (e = { key, kind, table, rows: {}, groupIn: new Set(), formats: new Set(), sole: undefined, official: text, bare }));
       e.formats.add(f);
       if (kind === 'row' && row) e.rows[f] = row;
       if (kind === 'group') e.groupIn.add(f);
@@ -123,6 +126,7 @@ function build(table: TableId): Vocab {
   // A bare variant that collides with another text (「总计」 of 「（七）总计」 is also a column header) or is too
   // short to be a label on its own is dropped.
   const keys = [...map.values()];
+  for (const e of keys) e.sole = e.formats.size === 1 ? [...e.formats][0] : undefined;
   const entries = keys.filter((e) => !e.bare || (e.key.length >= 4 && !keys.some((o) => o !== e && !o.bare && o.key === e.key)));
   const byFirst = new Map<number, VocabEntry[]>();
   for (const e of entries) {

@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalogue, parseCell, parseDraft, type Draft } from '../../shared/index.js';
+import { importReport } from '../../shared/import/index.js';
+import { splitOverview } from '../../shared/import/narrative.js';
+import { renderReportHtml, renderReportMarkdown } from '../../shared/render/report.js';
 import { allFindings, byRule, errors, FIXTURE_NAMES, importFixture, nums, row } from './support.js';
 
 const n7 = (v: number) => [v, 0, 0, 0, 0, 0, v];
@@ -180,6 +183,46 @@ describe('huaian-2024 (pdftotext -layout)', () => {
     expect(d.narrative['overview.requests']).toContain('答复 3050 件');
     expect(d.narrative['other.fees']).toContain('3940 元');
     expect(d.agency).toMatchObject({ name: '淮安市人民政府', postcode: '223001', phone: '0517-83605210', email: 'hazwgkc@163.com', level: 'government' });
+  });
+});
+
+describe('一\'s lead paragraph (overview.lead, issue 9)', () => {
+  const d = importFixture('huaian-2024').draft;
+  const lead = d.narrative['overview.lead']!;
+  it('huaian-2024: the text of 一 before （一）主动公开 is the lead, and （一） keeps only its own body', () => {
+    expect(lead).toMatch(/^2024 年，我市坚持以习近平新时代中国特色社会主义思想为指导/u);
+    expect(lead).toMatch(/圆满完成了各项任务。$/u);
+    expect(lead).not.toContain('（一）');
+    expect(d.narrative['overview.proactive']).toMatch(/^2024 年，市政府网站主动公开各类政府信息 5500 余条/u);
+    expect(d.narrative['overview.proactive']).not.toContain('习近平');
+  });
+  it('every fixture with text before its first sub-heading keeps it as the lead, never in （一）', () => {
+    for (const name of ['hongze-2023', 'hongze-2024', 'pingtan-2021', 'pingtan-2022', 'wendeng-tianfu-2020']) {
+      const n = importFixture(name).draft.narrative;
+      expect(n['overview.lead'], name).toBeTruthy();
+      // (pingtan-2022's abridged lead is 「[…]」 alone, which its （一） also holds.)
+      if (n['overview.lead']!.length > 10) expect(n['overview.proactive']?.includes(n['overview.lead']!), name).toBe(false);
+    }
+  });
+  it('a 一 that opens with （一） has no lead (weihai-hitech-office-2020)', () => {
+    expect(importFixture('weihai-hitech-office-2020').draft.narrative['overview.lead']).toBeUndefined();
+  });
+  it('a 一 without any sub-heading stays in overview.proactive, as before (running text, not a lead)', () => {
+    const split = splitOverview(['本年主动公开政府信息100条。', '全年收到申请3件，均按期答复。'], '2021', 'government');
+    expect(split.parts).toEqual({ 'overview.proactive': '本年主动公开政府信息100条。\n全年收到申请3件，均按期答复。' });
+  });
+  it('import → render prints the lead right after 一、总体情况 and before （一）, and reads back the same', () => {
+    const md = renderReportMarkdown(d);
+    const at = md.indexOf(lead.slice(0, 20));
+    expect(md.indexOf('## 一、总体情况')).toBeLessThan(at);
+    expect(at).toBeLessThan(md.indexOf('### （一）主动公开'));
+    const html = renderReportHtml(d);
+    expect(html.indexOf('一、总体情况')).toBeLessThan(html.indexOf(lead.slice(0, 20)));
+    expect(html.indexOf(lead.slice(0, 20))).toBeLessThan(html.indexOf('（一）主动公开'));
+    for (const back of [importReport({ name: 'r.md', text: md }), importReport({ name: 'r.html', text: html })]) {
+      expect(back.draft.narrative['overview.lead']).toBe(lead);
+      expect(back.draft.narrative['overview.proactive']).toBe(d.narrative['overview.proactive']);
+    }
   });
 });
 
