@@ -1,8 +1,12 @@
-/** The bot server as a child process (`node --import tsx bot/main.ts`), as `npm run bot` starts it. */
+/**
+ * The bot server as a child process: the sources through tsx for tests (`node --import tsx bot/main.ts`), or the
+ * built `dist/bot.js`, as `npm run bot` starts it, for the benchmark (`{ built: true }`).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../../../bot/main.ts', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../../dist/bot.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export class BotProcess {
@@ -11,9 +15,9 @@ export class BotProcess {
   readonly started: number;
   url = '';
 
-  constructor(dataDir: string, env: Record<string, string> = {}) {
+  constructor(dataDir: string, env: Record<string, string> = {}, options: { built?: boolean } = {}) {
     this.started = performance.now();
-    this.child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    this.child = spawn(process.execPath, options.built ? [BUILT] : ['--import', 'tsx', MAIN], {
       cwd: ROOT,
       env: { ...process.env, NIANBAO_DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
