@@ -70,7 +70,7 @@ describe('PDF text by position, on any arrangement', () => {
         if (i.y < 100 || i.y > 725) continue;
         expect(squash(text)).toContain(squash(i.str));
       }
-    }), { numRuns: 300 });
+    }), { numRuns: 300, examples: [[[[{ str: ':', x: 0, y: 100, size: 9, vertical: false, w: 9 }], [{ str: '/', x: 0, y: 0, size: 9, vertical: false, w: 9 }]]]] });
   });
 });
 

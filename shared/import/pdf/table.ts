@@ -28,7 +28,8 @@ export function blocks(lines: readonly Line[], textWidth: number): Map<Line, Blo
     let figuresFrom = firstFigure(lines[i]!);
     for (let b = i - 1; b >= 0 && members.length < 4; b--) {
       const l = lines[b]!;
-      if (of.has(l) || l.frags.length > 1 || l.x1 - l.x0 > textWidth * 0.8) break;
+      // (on the same page: tops of two pages are not comparable, and a label does not wrap across a page break)
+      if (of.has(l) || l.page !== members[0]!.page || l.frags.length > 1 || l.x1 - l.x0 > textWidth * 0.8) break;
       if (members[0]!.top - l.bottom > 0.8 * Math.max(l.size, members[0]!.size)) break;
       members.unshift(l);
     }
