@@ -2,6 +2,7 @@
 import { catalogue, formatIdForYear, parseCell, type Finding, type FormatId, type TableId } from '../../shared/index.js';
 import { checkAnswer, signatureDateFindings } from '../../shared/narrative/index.js';
 import { isoToChinese } from '../../shared/render/model.js';
+import { readDate } from '../../shared/dates.js';
 import { toHalfWidth } from '../../shared/width.js';
 import { choicesOf, matchChoice } from './choices.js';
 import { runCommand } from './commands.js';
@@ -258,8 +259,6 @@ async function restZero(t: Turn, q: Extract<Question, { type: 'cell' }>, rowOnly
   return afterTable(t, q.cell.table, rest[rest.length - 1]?.id ?? q.id);
 }
 
-const DATE = /^(?:(.*?)\s*)?(\d{4}|[零〇一二三四五六七八九]{4})\s*(?:年|-|\/|\.)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|-|\/|\.)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?$/u;
-
 /** The 落款: the offered default, or a date (and a signing agency) typed; the report is generated right after. */
 async function answerSignature(t: Turn, text: string, choice: string | undefined): Promise<void> {
   const d = t.draft!;
@@ -267,14 +266,10 @@ async function answerSignature(t: Turn, text: string, choice: string | undefined
   const v = choice ?? text.trim();
   if (v.startsWith('sign:')) iso = v.slice(5);
   else {
-    const m = DATE.exec(v.replace(/[。.]$/u, ''));
-    const num = (x: string) => (/^\d+$/.test(x) ? Number(x) : chineseNumeral(x) ?? NaN);
-    const y = m ? (/^\d{4}$/.test(m[2]!) ? Number(m[2]) : Number([...m[2]!].map((c) => '零一二三四五六七八九'.indexOf(c === '〇' ? '零' : c)).join(''))) : NaN;
-    const mo = m ? num(m[3]!) : NaN, day = m ? num(m[4]!) : NaN;
-    const ok = Number.isInteger(y) && mo >= 1 && mo <= 12 && day >= 1 && day <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-    if (!ok) return t.choose(T.signatureBad, choicesOf(t, list(t).find((q) => q.id === 'signature')!));
-    iso = `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    agency = m![1]?.trim() || undefined;
+    const read = readDate(v);
+    if (!read) return t.choose(T.signatureBad, choicesOf(t, list(t).find((q) => q.id === 'signature')!));
+    iso = read.iso;
+    agency = read.before;
   }
   const wrong = signatureDateFindings(d.year, iso);
   if (wrong.length) return t.say(T.signatureOutside(wrong[0]!.message));

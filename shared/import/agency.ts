@@ -6,6 +6,7 @@
  * Every function reads a `Pair`: the text matched (Simplified) and the text as written, of the same length (see
  * traditional.ts), so a name is found in the one and kept as written from the other.
  */
+import { readDate } from '../dates.js';
 import type { Agency } from '../draft.js';
 
 export interface Pair {
@@ -156,4 +157,34 @@ export function agencyFromSignature(p: Pair, maxLines = 8): Pair | undefined {
     if (n) return n;
   }
   return undefined;
+}
+
+/**
+ * The 落款 closing the last section: its last paragraphs when they are a date and/or a line holding only a name
+ * (「威海市文登区天福街道办事处」 then 「2021年1月31日」, or both on one line). They are the report's signature, not
+ * text of 六: `keep` is how many paragraphs are text. Page numbers after it are dropped with it.
+ */
+export function trailingSignature(m: readonly string[], w: readonly string[]): { keep: number; agency?: string; date?: string } {
+  let k = m.length;
+  const skip = () => {
+    while (k > 0 && (!m[k - 1]!.trim() || PAGE_LINE.test(m[k - 1]!.trim()))) k--;
+  };
+  skip();
+  let date: string | undefined, agency: string | undefined;
+  const d = k > 0 ? readDate(m[k - 1]!) : undefined;
+  if (d) {
+    date = d.iso;
+    if (d.before) agency = asAgencyName(pairOf(d.before, w[k - 1]!.trim().slice(0, d.before.length)))?.w;
+    k--;
+    skip();
+  }
+  if (!agency && k > 0) {
+    const n = asAgencyName(pairOf(m[k - 1]!.trim(), w[k - 1]!.trim()));
+    if (n && m[k - 1]!.trim().length <= MAX_NAME + 4) {
+      agency = n.w;
+      k--;
+    }
+  }
+  if (!date && !agency) return { keep: m.length };
+  return { keep: k, ...(agency ? { agency } : {}), ...(date ? { date } : {}) };
 }

@@ -8,7 +8,7 @@ import { FIRST_SUPPORTED_YEAR, FORMATS, formatIdForYear, type FormatId, type Tab
 import { IMPORT_MESSAGES, MESSAGES } from '../messages.js';
 import { finding, type Finding } from '../rules/catalogue.js';
 import { readInput, type InputKind, type InputRead } from './input.js';
-import { pairOf } from './agency.js';
+import { pairOf, trailingSignature } from './agency.js';
 import { agencyLevel, readAgencyName, readContact, readPageTitle, readTitle, readYear } from './meta.js';
 import { paragraphs, splitOther, splitOverview, splitProblems } from './narrative.js';
 import { preprocess } from './preprocess.js';
@@ -203,12 +203,25 @@ function run(input: ImportInput): ImportResult {
     findings.push(...split.findings);
     headings.splice(headings.findIndex((h) => h.section === 'overview') + 1, 0, ...split.headings);
   }
+  // The 落款 at the end of the last section is the report's signature, not text of that section.
+  const last = span.other ?? span.problems;
+  let signature: Draft['signature'];
+  const { lastParas } = {
+    lastParas(s: Span) {
+      const p = paras(s);
+      if (s !== last) return p;
+      const sig = trailingSignature(p.m, p.w);
+      if (sig.keep === p.m.length) return p;
+      if (sig.date || sig.agency) signature = { ...(sig.agency ? { agency: sig.agency } : {}), ...(sig.date ? { date: sig.date } : {}) };
+      return { m: p.m.slice(0, sig.keep), w: p.w.slice(0, sig.keep) };
+    }
+  };
   if (span.problems) {
-    const p = paras(span.problems);
+    const p = lastParas(span.problems);
     put(splitProblems(p.m, p.w));
   }
   if (span.other) {
-    const p = paras(span.other);
+    const p = lastParas(span.other);
     put(splitOther(p.m, format, p.w));
   }
   put({ preamble: opening.w });
@@ -218,6 +231,11 @@ function run(input: ImportInput): ImportResult {
     agency: { name, ...readContact(opening.m === opening.w ? pairOf(opening.m) : opening), level },
     cells: tables.cells, narrative,
   };
+  if (signature) {
+    // the signing agency is kept only where it says more than the name the report was read under
+    if (signature.agency === name) delete signature.agency;
+    if (signature.agency || signature.date) draft.signature = signature;
+  }
   return { draft, findings, headings, kind: read.kind };
 }
 

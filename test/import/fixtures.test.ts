@@ -51,6 +51,23 @@ describe('wendeng-tianfu-2020', () => {
     expect(r.headings).toContainEqual({ section: 'overview.proactive', text: '主动公开工作情况' });
     expect(r.draft.narrative['overview.requests']).toContain('未收到');
   });
+  it('reads the 落款 closing 六 as the signature, not as text of 六, and a rendered report reads back the same', () => {
+    expect(r.draft.signature).toEqual({ agency: '威海市文登区天福街道办事处', date: '2021-01-31' });
+    expect(Object.values(r.draft.narrative).join('\n')).not.toContain('2021年1月31日');
+    expect(r.draft.narrative['other.misc']).toBeUndefined();
+    expect(r.draft.narrative['other.proposals']).toBe('2020年我单位未承办过人大建议和政协提案办理。');
+    const again = importReport({ name: 'again.md', text: renderReportMarkdown(r.draft) }).draft;
+    expect(again.signature).toEqual(r.draft.signature);
+    expect(again.narrative).toEqual(r.draft.narrative);
+  });
+});
+
+describe('a report without a 落款', () => {
+  it('keeps a last paragraph that is a sentence, and sets no signature', () => {
+    const r = importFixture('huaian-2024');
+    expect(r.draft.signature).toBeUndefined();
+    expect(r.draft.narrative['other.fees']).toContain('3940');
+  });
 });
 
 describe('weihai-hitech-office-2020 (tab-separated, page breaks inside the table)', () => {
