@@ -8,7 +8,7 @@ import { choicesOf, matchChoice } from './choices.js';
 import { runCommand } from './commands.js';
 import { advance, AMOUNT_UNIT, ask, firstOpen, fmt, list, pathOf, TABLE_NAME } from './flow.js';
 import { figureCount, mapGrid, readGrid, REST_ZERO, tableRows } from './grid.js';
-import { chineseNumeral, readNumber } from './numbers.js';
+import { readNumber } from './numbers.js';
 import { activeApplicants, gateValue, t3Applicants, type Question } from './questions.js';
 import { readYear } from './start.js';
 import { isComputed, tableComplete, tableFindings, totalChanges } from './tables.js';
