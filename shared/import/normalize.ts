@@ -20,23 +20,6 @@ export { isJsSpace, isSpaceCode } from '../width.js';
 
 const MAPPED = new Map([...Object.entries(MAP)].map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
 
-/**
- * Further one-to-one character folds for matching labels and headings, by code (0 = none): e.g. Traditional →
- * Simplified (「處理」 → 「处理」), so that a mirror site's converted page matches the format's labels. Every label
- * and heading comparison goes through mapAt (normalizeChars, compact), so a fold added here applies to all of them;
- * the text as written is kept wherever it is shown. A Uint16Array: one indexed load per character, no hashing.
- */
-let folds: Uint16Array | null = null;
-
-/** Adds character folds for label matching (single UTF-16 characters only: offsets must survive). */
-export function addLabelFolds(pairs: Iterable<readonly [string, string]>): void {
-  for (const [from, to] of pairs) {
-    if (from.length !== 1 || to.length !== 1 || from === to) continue;
-    folds ??= new Uint16Array(65536);
-    folds[from.charCodeAt(0)] = to.charCodeAt(0);
-  }
-}
-
 const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 
 /**
@@ -44,7 +27,6 @@ const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 
  * ranges that hold a changed character and cost four comparisons.
  */
 function mapAt(s: string, i: number, c: number): number {
-  if (folds !== null && folds[c]! !== 0) return folds[c]!;
   if (c < 0x28 || (c > 0x3b && c < 0x2012) || (c > 0x2212 && c < 0x3001) || (c > 0x300d && c < 0xfe50)) return c;
   // 「、」「，」「,」 right after a digit and not before one is 「1、」 written for 「1.」.
   if ((c === 0x3001 || c === 0xff0c || c === 0x2c) && i > 0 && isDigitCode(s.charCodeAt(i - 1)) && !isDigitCode(s.charCodeAt(i + 1))) return 0x2e;
