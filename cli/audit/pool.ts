@@ -42,7 +42,9 @@ function workers(context: TaskContext, jobs: number): Pool {
   let nextId = 0;
   const threads = Array.from({ length: jobs }, (_, k) => {
     // execArgv: [] so that the parent's flags (-e, --cpu-prof, …) are not inherited by each thread.
-    const w = new Worker(url, { workerData: context, execArgv: [] });
+    // A small young generation: each thread's garbage is short-lived (one report at a time), and two threads with
+    // V8's default nursery kept the batch's peak RSS at 280–310 MB; with 8 MB it is 230–250 MB at the same speed.
+    const w = new Worker(url, { workerData: context, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     w.on('message', (m: { id: number; result: TaskResult }) => {
       load[k]!--;
       const p = pending.get(m.id);
