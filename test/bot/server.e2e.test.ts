@@ -2,8 +2,7 @@
  * End to end over the local Direct Line with plain HTTP: a whole interview (淮安市人民政府 2024, from the real
  * fixture), the server killed with SIGKILL halfway and started again, the interview finished, the .docx downloaded.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -11,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BotProcess } from './support/bot-process.js';
 import { activitiesText, DirectLineClient } from './support/directline-client.js';
 import { recordInterview } from './support/recorded-interview.js';
+import { docxTextViaPdf, HAS_LIBREOFFICE } from '../support/libreoffice.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-bot-e2e-'));
 const processes: BotProcess[] = [];
@@ -19,8 +19,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const hasSoffice = existsSync('/usr/bin/soffice') && existsSync('/usr/bin/pdftotext');
-if (process.env.CI && !hasSoffice) throw new Error('CI needs LibreOffice (soffice) and poppler-utils (pdftotext)');
 
 describe('bot server end to end', () => {
   it('holds a whole interview over Direct Line across a kill -9 and hands out the .docx', { timeout: 240_000 }, async () => {
@@ -60,11 +58,8 @@ describe('bot server end to end', () => {
     // a tampered link is refused
     expect((await fetch(link!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status).toBe(404);
 
-    if (hasSoffice) {
-      writeFileSync(join(dir, 'report.docx'), bytes);
-      execFileSync('/usr/bin/soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')], { stdio: 'pipe', timeout: 120_000 });
-      execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), join(dir, 'report.txt')]);
-      const pdf = readFileSync(join(dir, 'report.txt'), 'utf8').replace(/\s+/g, ' ');
+    if (HAS_LIBREOFFICE) {
+      const pdf = readFileSync(docxTextViaPdf(bytes, dir, 'report'), 'utf8').replace(/\s+/g, ' ');
       expect(pdf).toMatch(/一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119/);
       expect(pdf).toMatch(/（七）总计 2932 53 0 0 61 4 3050/);
       expect(pdf).toMatch(/72 64 178 37 351 13 4 8 1 26 12 1 1 6 20/);

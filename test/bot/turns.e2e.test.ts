@@ -5,7 +5,7 @@
  * text checked: tables, the pasted paragraphs kept apart, the 落款 date in the reporting window, no gaps, no filler.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BotProcess } from './support/bot-process.js';
 import { activitiesText, DirectLineClient, type DlActivity } from './support/directline-client.js';
 import { noApplications2021, recordScript, typicalDepartment2019 } from './support/scripted-clerks.js';
+import { convertDocx, HAS_LIBREOFFICE } from '../support/libreoffice.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-bot-turns-'));
 const processes: BotProcess[] = [];
@@ -21,8 +22,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const hasSoffice = existsSync('/usr/bin/soffice') && existsSync('/usr/bin/pdftotext');
-if (process.env.CI && !hasSoffice) throw new Error('CI needs LibreOffice (soffice) and poppler-utils (pdftotext)');
+const hasSoffice = HAS_LIBREOFFICE;
 
 const LINK = /\((http:\/\/127\.0\.0\.1:\d+\/files\/[\w.-]+)\)/;
 
@@ -47,12 +47,7 @@ async function download(link: string): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-function soffice(bytes: Uint8Array, name: string, to: 'txt:Text' | 'pdf'): string {
-  const file = join(dir, `${name}.docx`);
-  writeFileSync(file, bytes);
-  execFileSync('/usr/bin/soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', to, '--outdir', dir, file], { stdio: 'pipe', timeout: 120_000 });
-  return join(dir, `${name}.${to === 'pdf' ? 'pdf' : 'txt'}`);
-}
+const soffice = (bytes: Uint8Array, name: string, to: 'txt:Text' | 'pdf') => convertDocx(bytes, dir, name, to);
 
 describe('turns from 你好 to the .docx, over Direct Line with the durable store', { timeout: 300_000 }, () => {
   it('a 2021 body with no applications, reviews or suits, one sentence per part: at most 18 turns', async () => {

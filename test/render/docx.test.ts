@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -7,10 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FORMATS, tableGrids } from '../../shared/index.js';
 import { renderReportDocx } from '../../shared/render/docx.js';
 import { huaian2024, weihaiOffice2020 } from './drafts.js';
+import { docxTextViaPdf, HAS_LIBREOFFICE } from '../support/libreoffice.js';
 
-const SOFFICE = '/usr/bin/soffice';
-const hasSoffice = existsSync(SOFFICE) && existsSync('/usr/bin/pdftotext');
-if (process.env.CI && !hasSoffice) throw new Error('CI needs LibreOffice (soffice) and poppler-utils (pdftotext)');
+const hasSoffice = HAS_LIBREOFFICE;
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-docx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,11 +21,7 @@ function documentXml(bytes: Uint8Array): string {
 
 /** The .docx as LibreOffice reads it: converted to PDF, then to text. */
 function textViaLibreOffice(bytes: Uint8Array, name: string): string {
-  const file = join(dir, `${name}.docx`);
-  writeFileSync(file, bytes);
-  execFileSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'pipe', timeout: 120_000 });
-  execFileSync('pdftotext', ['-layout', join(dir, `${name}.pdf`), join(dir, `${name}.txt`)]);
-  return readFileSync(join(dir, `${name}.txt`), 'utf8');
+  return readFileSync(docxTextViaPdf(bytes, dir, name), 'utf8');
 }
 
 describe('renderReportDocx', () => {
