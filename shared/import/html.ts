@@ -3,7 +3,7 @@
  * tab-separated cells. A cell covered by a rowspan/colspan is not in the markup and is not written, which is the
  * shape of a published text copy (merged label cells appear once, numbers follow their label).
  */
-import { readMarkup } from './markup.js';
+import { decodeEntities, readMarkup } from './markup.js';
 
 const BLOCK = new Set([
   'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer',
@@ -92,6 +92,7 @@ export function htmlToText(html: string): string {
 export function htmlTitle(html: string): string | undefined {
   const m = /<title\b[^>]{0,200}>([^<]{1,400})<\/title>/iu.exec(html.slice(0, 65_536));
   if (!m) return undefined;
-  const t = m[1]!.replace(/&nbsp;|&#160;/gu, ' ').replace(/&amp;/gu, '&').replace(/&quot;/gu, '"').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').trim();
+  // the markup reader's entity decoding; a no-break space is a space in a title
+  const t = decodeEntities(m[1]!).replace(/\u00A0/gu, ' ').trim();
   return t || undefined;
 }
