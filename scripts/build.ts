@@ -32,6 +32,8 @@ export const ENTRY_GROUPS: readonly Record<string, string>[] = [
     cli: 'cli/run.ts',
     /** The batch audit's worker thread (cli/audit/pool.ts starts it by this name). */
     'audit-worker': 'cli/audit/worker.ts',
+    /** The thread that reads PDFs (shared/import/pdf/thread.ts starts it by this name). */
+    'pdf-worker': 'shared/import/pdf/worker.ts',
   },
   { start: 'start.ts', bot: 'bot/main.ts' },
 ];

@@ -1,6 +1,7 @@
 /**
  * Loading pdf.js (its legacy build carries core-js) must not leave Node's own Array.prototype.push and JSON.parse
- * replaced by slower polyfills for the rest of the process (issue 11): shared/import/pdf/read.ts puts them back.
+ * replaced by slower polyfills in the thread that asked for a PDF (issue 11): pdf.js runs in a thread of its own
+ * (shared/import/pdf/thread.ts), where extract.ts puts them back too.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

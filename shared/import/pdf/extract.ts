@@ -1,0 +1,98 @@
+/**
+ * PDF bytes → positioned text of each page (pdf.js, the legacy build, which runs in Node) → the importer's plain text
+ * (layout.ts). This module runs only in a PDF thread (thread.ts starts one; worker.ts is its entry): pdf.js is set up
+ * there for reading text, which means changing that thread's globals, and a file that keeps pdf.js busy can be
+ * stopped by ending the thread.
+ */
+import { withoutFontPrograms } from './font-programs.js';
+import { layoutText, type PdfPageText, type PdfTextItem } from './layout.js';
+
+export type PdfFailure = 'scan' | 'encrypted' | 'pdf-corrupt' | 'pdf-timeout' | 'pdf-too-large';
+export type PdfRead =
+  | { readonly ok: true; readonly text: string; readonly pages: number }
+  | { readonly ok: false; readonly reason: PdfFailure };
+
+/** A report is a few pages; past this many the file is not one (bounded time on junk). */
+const MAX_PAGES = 200;
+/** Fewer visible characters than this on all pages: no text layer (a scan, or images of text). */
+const MIN_TEXT_CHARS = 20;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | undefined;
+
+/**
+ * pdf.js and its worker module, loaded once per thread, with two changes to the thread's globals:
+ *
+ * - No DecompressionStream. pdf.js inflates each compressed stream through it when the platform has one: in Node
+ *   that is zlib on the libuv thread pool behind web streams, a hop out and back per content stream, CMap and font,
+ *   dozens per report; measured on the two WPS PDFs it left the thread idle a tenth of the time. Without it pdf.js
+ *   inflates with its own synchronous decoder (its fallback for streams the platform's decoder refuses): no slower
+ *   in CPU, and no waiting.
+ * - The legacy build carries core-js, which replaces two built-ins with slower JavaScript: Array.prototype.push (for
+ *   a spec corner V8 misses: array-likes whose length passes 2^32) and JSON.parse (the "source text access"
+ *   proposal). pdf.js uses neither corner and the replaced push alone was a tenth of a CPU profile: both are put
+ *   back once both bundles have run their polyfills. Everything core-js only adds (Promise.withResolvers, Iterator
+ *   helpers, Uint8Array.fromBase64 …) stays: pdf.js needs those on Node 20.
+ *
+ * In Node pdf.js runs its "worker" in the same thread (taken from globalThis.pdfjsWorker, which the worker module
+ * sets), so that module is imported here too, before the natives are put back.
+ */
+async function loadPdfJs(): Promise<PdfJs> {
+  Reflect.deleteProperty(globalThis, 'DecompressionStream');
+  const { push } = Array.prototype;
+  const { parse } = JSON;
+  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // @ts-expect-error the worker module ships no types; it is imported for its side effect (globalThis.pdfjsWorker)
+  await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  Object.defineProperty(Array.prototype, 'push', { value: push });
+  Object.defineProperty(JSON, 'parse', { value: parse });
+  return lib;
+}
+
+/**
+ * Characters pdf.js substitutes in vertical text when a font's program is not at hand (U+FE10–FE19, FE30–FE4F: the
+ * vertical presentation forms of 、。，：（）… so that a system font draws them upright) → what the text says. Their
+ * compatibility decomposition is exactly that character.
+ */
+const VERTICAL_FORM = /[\uFE10-\uFE19\uFE30-\uFE4F]/gu;
+const fromVerticalForms = (s: string) => s.replace(VERTICAL_FORM, (c) => c.normalize('NFKC'));
+
+export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
+  const lib = await (pdfjs ??= loadPdfJs());
+  const task = lib.getDocument({
+    data: withoutFontPrograms(bytes).bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
+    verbosity: 0, stopAtErrors: false, useWorkerFetch: false,
+  });
+  try {
+    return await pagesText(lib, task);
+  } catch (e) {
+    const name = (e as { name?: string }).name;
+    return { ok: false, reason: name === 'PasswordException' ? 'encrypted' : 'pdf-corrupt' };
+  } finally {
+    void task.destroy().catch(() => undefined);
+  }
+}
+
+async function pagesText(lib: PdfJs, task: ReturnType<PdfJs['getDocument']>): Promise<PdfRead> {
+  const doc = await task.promise;
+  if (doc.numPages > MAX_PAGES) return { ok: false, reason: 'pdf-too-large' };
+  const pages = await Promise.all(Array.from({ length: doc.numPages }, async (_, i): Promise<PdfPageText> => {
+    const page = await doc.getPage(i + 1);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const items: PdfTextItem[] = [];
+    for (const it of content.items) {
+      if (!('str' in it) || !it.str.trim()) continue;
+      const t = lib.Util.transform(viewport.transform, it.transform) as number[];
+      const size = Math.hypot(t[2]!, t[3]!) || Math.abs(it.height) || 1;
+      const vertical = !!content.styles[it.fontName]?.vertical;
+      const str = vertical ? fromVerticalForms(it.str) : it.str;
+      items.push({ str, x: t[4]!, y: t[5]!, w: vertical ? Math.abs(it.height) : Math.abs(it.width), size, vertical });
+    }
+    page.cleanup();
+    return { width: viewport.width, height: viewport.height, items };
+  }));
+  const chars = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.str.replace(/\s/gu, '').length, 0), 0);
+  if (chars < MIN_TEXT_CHARS) return { ok: false, reason: 'scan' };
+  return { ok: true, text: layoutText(pages), pages: doc.numPages };
+}

@@ -1,0 +1,15 @@
+// A stand-in for the PDF thread's entry (shared/import/pdf/worker.ts) in the PdfThread tests: what it does is
+// named by the file's text — "hang" never answers, "crash" ends the thread, "oom" allocates without end, anything
+// else comes back as the text read.
+import { parentPort } from 'node:worker_threads';
+
+parentPort.on('message', (bytes) => {
+  const text = new TextDecoder().decode(bytes);
+  if (text === 'hang') return;
+  if (text === 'crash') process.exit(3);
+  if (text === 'oom') {
+    const hoard = [];
+    for (;;) hoard.push(new Array(1e6).fill(hoard.length));
+  }
+  parentPort.postMessage({ ok: true, text, pages: 1 });
+});
