@@ -8,14 +8,15 @@ import { PdfThread } from '../../shared/import/pdf/thread.js';
 
 const script = new URL('./support/pdf-thread-stand-in.mjs', import.meta.url);
 const file = (text: string) => new TextEncoder().encode(text);
-const text = (text: string) => ({ ok: true, text, pages: 1 });
+/** What the stand-in answers for the `n`th file its thread was sent. */
+const text = (text: string, n: number) => ({ ok: true, text: `${text}#${n}`, pages: 1 });
 
 describe('PdfThread', () => {
   it('reads files in the order given, in one thread, and leaves the caller’s bytes alone', async () => {
     const thread = new PdfThread({ script });
     const a = file('a');
     const results = await Promise.all(['a', 'b', 'c'].map((t, i) => thread.read(i === 0 ? a : file(t))));
-    expect(results).toEqual([text('a'), text('b'), text('c')]);
+    expect(results).toEqual([text('a', 1), text('b', 2), text('c', 3)]);
     expect(thread.started).toBe(1);
     expect(a.byteLength).toBe(1); // not detached by the transfer
   });
@@ -24,7 +25,7 @@ describe('PdfThread', () => {
     const thread = new PdfThread({ script, timeoutMs: 300 });
     const t0 = performance.now();
     const results = await Promise.all([thread.read(file('hang')), thread.read(file('after'))]);
-    expect(results).toEqual([{ ok: false, reason: 'pdf-timeout' }, text('after')]);
+    expect(results).toEqual([{ ok: false, reason: 'pdf-timeout' }, text('after', 1)]);
     expect(performance.now() - t0).toBeLessThan(5_000);
     expect(thread.started).toBe(2);
   });
@@ -33,15 +34,34 @@ describe('PdfThread', () => {
     const thread = new PdfThread({ script });
     expect(await thread.read(file('crash'))).toEqual({ ok: false, reason: 'pdf-corrupt' });
     expect(await thread.read(file('oom'))).toEqual({ ok: false, reason: 'pdf-corrupt' });
-    expect(await thread.read(file('fine'))).toEqual(text('fine'));
+    expect(await thread.read(file('fine'))).toEqual(text('fine', 1));
     expect(thread.started).toBe(3);
   }, 60_000);
 
   it('ends an idle thread and starts a new one for the next file', async () => {
     const thread = new PdfThread({ script, idleMs: 50 });
-    expect(await thread.read(file('one'))).toEqual(text('one'));
+    expect(await thread.read(file('one'))).toEqual(text('one', 1));
     await new Promise((r) => setTimeout(r, 300));
-    expect(await thread.read(file('two'))).toEqual(text('two'));
+    expect(await thread.read(file('two'))).toEqual(text('two', 1));
     expect(thread.started).toBe(2);
+  });
+
+  it('reads the same bytes once: asked twice at once, or again later (a batch check reads each file twice)', async () => {
+    const thread = new PdfThread({ script });
+    const [a, b] = await Promise.all([thread.read(file('same')), thread.read(file('same'))]);
+    expect([a, b]).toEqual([text('same', 1), text('same', 1)]);
+    expect(await thread.read(file('other'))).toEqual(text('other', 2));
+    expect(await thread.read(file('same'))).toEqual(text('same', 1));
+  });
+
+  it('keeps texts only within its budget, and no refusals', async () => {
+    const thread = new PdfThread({ script, memoBytes: 0, timeoutMs: 300 });
+    expect(await thread.read(file('x'))).toEqual(text('x', 1));
+    expect(await thread.read(file('x'))).toEqual(text('x', 2));
+    expect(await thread.read(file('hang'))).toEqual({ ok: false, reason: 'pdf-timeout' });
+    const kept = new PdfThread({ script, timeoutMs: 300 });
+    expect(await kept.read(file('hang'))).toEqual({ ok: false, reason: 'pdf-timeout' });
+    expect(await kept.read(file('hang'))).toEqual({ ok: false, reason: 'pdf-timeout' });
+    expect(kept.started).toBe(2); // asked again, not answered from memory
   });
 });
