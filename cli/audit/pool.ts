@@ -29,6 +29,13 @@ function workerScript(): URL {
   return process.env.NIANBAO_BUNDLE === 'dist' ? new URL('../../dist/audit-worker.js', import.meta.url) : new URL('./worker-dev.js', import.meta.url);
 }
 
+/** A file's thread by its path (FNV-1a). */
+function threadOf(path: string, jobs: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % jobs;
+}
+
 function inThread(context: TaskContext): Pool {
   const run = taskRunner(context);
   return { run, window: PER_THREAD * 2, close: async () => {} };
@@ -71,6 +78,10 @@ function workers(context: TaskContext, jobs: number): Pool {
       let k = alive.indexOf(true);
       if (k < 0) return Promise.resolve({ ok: false, error: '检查线程均已退出' });
       for (let j = k + 1; j < jobs; j++) if (alive[j] && load[j]! < load[k]!) k = j;
+      // A file goes to the same thread both times the batch asks for it (pairing, then checking) unless that
+      // thread is behind: a thread keeps what it read (the PDF reader's texts, last year's drafts).
+      const own = threadOf(task.path, jobs);
+      if (alive[own] && load[own]! <= load[k]! + 1) k = own;
       load[k]!++;
       const id = nextId++;
       return new Promise<TaskResult>((resolve) => {
