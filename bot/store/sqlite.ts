@@ -32,6 +32,11 @@ import { WalSync } from './wal-sync.js';
 const CHECKPOINT_BYTES = 32 * 2 ** 20;
 /** A checkpoint at least this often while anything is written. */
 const CHECKPOINT_MS = 60_000;
+/**
+ * The log's size is looked at after a batch at most this often: a stat per batch was a share of every turn, and in
+ * this long the log grows by a few MB at most, against CHECKPOINT_BYTES.
+ */
+const WAL_CHECK_MS = 250;
 
 /** Data directories open in this process (a directory is one bot instance's). */
 const openDirs = new Set<string>();
@@ -141,6 +146,7 @@ function build(db: sqlite.Database, lock: DirLock, mark: CommitMark, startCommit
   interface Item { fn: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
   let pending: Item[] = [];
   let scheduled = false;
+  let walChecked = -Infinity; // when the log's size was last looked at (performance.now())
   const runBatch = async () => {
     scheduled = false;
     const batch = pending;
@@ -172,7 +178,11 @@ function build(db: sqlite.Database, lock: DirLock, mark: CommitMark, startCommit
     }
     const count = ++commits;
     written = true;
-    if (walBytes() > CHECKPOINT_BYTES) requestCheckpoint();
+    const t = performance.now();
+    if (t - walChecked >= WAL_CHECK_MS) {
+      walChecked = t;
+      if (walBytes() > CHECKPOINT_BYTES) requestCheckpoint();
+    }
     // Not awaited: the next batch may be written while this one's fsync runs.
     void wal.durable().then(
       () => {
