@@ -140,12 +140,14 @@ export class SqlStore implements Store {
   }
 
   /** Writes the new document if the row is still at `base`; records each answer in the history, with its author. */
-  private async write(tx: Tx, draftId: string, base: number, draft: Draft, changes: readonly Change[], status?: DraftStatus, actor?: string) {
+  private async write(
+    tx: Tx, draftId: string, base: number, draft: Draft, changes: readonly Change[], status?: DraftStatus, actor?: string, doc = JSON.stringify(draft),
+  ) {
     const version = base + 1;
     const n = await tx.run(
       `UPDATE drafts SET doc = ?, version = ?, agency_name = ?, year = ?, updated_at = ?${status ? ', status = ?' : ''}
        WHERE id = ? AND version = ?`,
-      [JSON.stringify(draft), version, draft.agency.name, draft.year, draft.updatedAt ?? '', ...(status ? [status] : []), draftId, base],
+      [doc, version, draft.agency.name, draft.year, draft.updatedAt ?? '', ...(status ? [status] : []), draftId, base],
     );
     if (n !== 1) throw new Stale();
     for (const c of changes) {
@@ -216,8 +218,14 @@ export class SqlStore implements Store {
     const { db } = this;
     try {
       return await db.tx(async (tx): Promise<TurnResult> => {
-        const [conv] = await tx.all(`SELECT version FROM conversations WHERE key = ?${db.forUpdate}`, [turn.key]);
-        if ((conv ? num(conv.version) : 0) !== turn.expectedVersion) throw new Stale();
+        // The cursor first, version-checked by the write itself (no SELECT): a stale turn stops here, and everything
+        // after it is rolled back with it should it fail. On PostgreSQL the UPDATE locks the row, as FOR UPDATE did.
+        const version = turn.expectedVersion + 1;
+        const state = JSON.stringify(turn.state);
+        const n = turn.expectedVersion
+          ? await tx.run('UPDATE conversations SET state = ?, version = ?, updated_at = ? WHERE key = ? AND version = ?', [state, version, at, turn.key, turn.expectedVersion])
+          : await tx.run('INSERT INTO conversations (key, state, version, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING', [turn.key, state, version, at]);
+        if (n !== 1) throw new Stale();
         let draftVersion: number | undefined;
         if (turn.actor && turn.actorName) await this.putName(tx, turn.actor, turn.actorName, at);
         if (turn.claim && turn.actor) await tx.run('UPDATE drafts SET owner = ? WHERE id = ? AND owner IS NULL', [turn.actor, turn.claim]);
@@ -230,8 +238,8 @@ export class SqlStore implements Store {
           let doc = String(row.doc);
           if (d.changes.length || d.status) {
             const draft = applyChanges(JSON.parse(doc) as Draft, d.changes, at);
-            draftVersion = await this.write(tx, d.draftId, draftVersion, draft, d.changes, d.status, turn.actor);
             doc = JSON.stringify(draft);
+            draftVersion = await this.write(tx, d.draftId, draftVersion, draft, d.changes, d.status, turn.actor, doc);
           }
           for (const m of d.invite ?? []) {
             await tx.run(
@@ -244,12 +252,6 @@ export class SqlStore implements Store {
             await tx.run('INSERT INTO draft_versions (draft_id, version, doc) VALUES (?, ?, ?) ON CONFLICT (draft_id, version) DO NOTHING', [d.draftId, draftVersion, doc]);
           }
         }
-        const version = turn.expectedVersion + 1;
-        const state = JSON.stringify(turn.state);
-        const n = conv
-          ? await tx.run('UPDATE conversations SET state = ?, version = ?, updated_at = ? WHERE key = ? AND version = ?', [state, version, at, turn.key, turn.expectedVersion])
-          : await tx.run('INSERT INTO conversations (key, state, version, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING', [turn.key, state, version, at]);
-        if (n !== 1) throw new Stale();
         return draftVersion === undefined ? { ok: true, conversationVersion: version } : { ok: true, conversationVersion: version, draftVersion };
       });
     } catch (e) {
