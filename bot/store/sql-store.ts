@@ -12,6 +12,8 @@ import { StoreError } from './types.js';
 class Stale extends Error {}
 
 const MAX_RETRIES = 100;
+/** Transcript ends kept in memory (SQLite): about a day's conversations of a busy office, a few hundred kB. */
+const MAX_CACHED_ENDS = 10_000;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const num = (v: unknown) => Number(v);
 
@@ -29,9 +31,17 @@ export class SqlStore implements Store {
   private readonly queue = new KeyedQueue();
   /** Set inside `serialize` once its cross-instance lock is held (nested calls need no second lock). */
   private readonly locked = new AsyncLocalStorage<true>();
+  /**
+   * Transcript ends this process stored, by conversation — SQLite only: one process owns its database (DirLock), so
+   * the end it last wrote is the end, and a turn need not read it back. Not on PostgreSQL, where other instances
+   * append too (under the conversation's advisory lock, which makes the SELECT there current).
+   */
+  private readonly ends: Map<string, number> | undefined;
 
   /** `locks`: the cross-instance lock for `serialize` (PostgreSQL); without it, this process's queue suffices. */
-  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date(), private readonly locks?: Locks) {}
+  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date(), private readonly locks?: Locks) {
+    this.ends = db.kind === 'sqlite' ? new Map() : undefined;
+  }
 
   get kind() {
     return this.db.kind;
@@ -267,8 +277,17 @@ export class SqlStore implements Store {
   }
 
   async transcriptEnd(conversationId: string) {
+    const known = this.ends?.get(conversationId);
+    if (known !== undefined) return known;
     const [r] = await this.db.all('SELECT last_seq FROM dl_conversations WHERE id = ?', [conversationId]);
     return r ? num(r.last_seq) : undefined;
+  }
+
+  /** Remembers an end once it is stored; a bounded memory: past the cap it starts again (ends are read back). */
+  private rememberEnd(conversationId: string, end: number): void {
+    if (!this.ends) return;
+    if (this.ends.size >= MAX_CACHED_ENDS && !this.ends.has(conversationId)) this.ends.clear();
+    this.ends.set(conversationId, end);
   }
 
   async appendTranscript(conversationId: string, after: number, activities: readonly unknown[], keep: number) {
@@ -289,6 +308,7 @@ export class SqlStore implements Store {
         await tx.run('DELETE FROM dl_activities WHERE conversation_id = ? AND seq <= ?', [conversationId, end - keep]);
       }
     });
+    this.rememberEnd(conversationId, end);
     return end;
   }
 
@@ -301,10 +321,14 @@ export class SqlStore implements Store {
 
   async sweepTranscripts(before: Date) {
     const cutoff = before.toISOString();
-    return this.db.tx(async (tx) => {
-      await tx.run('DELETE FROM dl_activities WHERE conversation_id IN (SELECT id FROM dl_conversations WHERE updated_at < ?)', [cutoff]);
-      return tx.run('DELETE FROM dl_conversations WHERE updated_at < ?', [cutoff]);
-    });
+    try {
+      return await this.db.tx(async (tx) => {
+        await tx.run('DELETE FROM dl_activities WHERE conversation_id IN (SELECT id FROM dl_conversations WHERE updated_at < ?)', [cutoff]);
+        return tx.run('DELETE FROM dl_conversations WHERE updated_at < ?', [cutoff]);
+      });
+    } finally {
+      this.ends?.clear(); // which transcripts went is the database's to say: every end is read back after a sweep
+    }
   }
 
   async close() {
