@@ -27,6 +27,15 @@ function summary(r: Row, members: readonly string[]): DraftSummary {
   };
 }
 
+/** A transcript entry parsed only when its activity is asked for (a poll passes the JSON on as it is). */
+class StoredActivity implements TranscriptEntry {
+  constructor(readonly seq: number, readonly json: string) {}
+
+  get activity(): unknown {
+    return JSON.parse(this.json) as unknown;
+  }
+}
+
 export class SqlStore implements Store {
   private readonly queue = new KeyedQueue();
   /** Set inside `serialize` once its cross-instance lock is held (nested calls need no second lock). */
@@ -316,7 +325,7 @@ export class SqlStore implements Store {
     const rows = await this.db.all(
       'SELECT seq, activity FROM dl_activities WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?', [conversationId, after, limit],
     );
-    return rows.map((r) => ({ seq: num(r.seq), activity: JSON.parse(String(r.activity)) as unknown }));
+    return rows.map((r) => new StoredActivity(num(r.seq), String(r.activity)));
   }
 
   async sweepTranscripts(before: Date) {
