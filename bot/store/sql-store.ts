@@ -6,14 +6,13 @@ import { applyChanges, diffDrafts } from './apply.js';
 import type { Db, Row, Tx } from './db.js';
 import type { Locks } from './pg-lock.js';
 import { KeyedQueue } from './queue.js';
+import { StoredActivity, TranscriptTails } from './transcript-tails.js';
 import type { Change, DraftAccess, DraftStatus, DraftSummary, HistoryEntry, Store, TranscriptEntry, TurnCommit, TurnResult } from './types.js';
 import { StoreError } from './types.js';
 
 class Stale extends Error {}
 
 const MAX_RETRIES = 100;
-/** Transcript ends kept in memory (SQLite): about a day's conversations of a busy office, a few hundred kB. */
-const MAX_CACHED_ENDS = 10_000;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const num = (v: unknown) => Number(v);
 
@@ -27,29 +26,20 @@ function summary(r: Row, members: readonly string[]): DraftSummary {
   };
 }
 
-/** A transcript entry parsed only when its activity is asked for (a poll passes the JSON on as it is). */
-class StoredActivity implements TranscriptEntry {
-  constructor(readonly seq: number, readonly json: string) {}
-
-  get activity(): unknown {
-    return JSON.parse(this.json) as unknown;
-  }
-}
-
 export class SqlStore implements Store {
   private readonly queue = new KeyedQueue();
   /** Set inside `serialize` once its cross-instance lock is held (nested calls need no second lock). */
   private readonly locked = new AsyncLocalStorage<true>();
   /**
-   * Transcript ends this process stored, by conversation — SQLite only: one process owns its database (DirLock), so
-   * the end it last wrote is the end, and a turn need not read it back. Not on PostgreSQL, where other instances
-   * append too (under the conversation's advisory lock, which makes the SELECT there current).
+   * SQLite only (one process owns the database): transcript ends and newest activities as this process stored them.
+   * Not on PostgreSQL, where other instances append too (under the conversation's advisory lock, which makes the
+   * SELECT there current).
    */
-  private readonly ends: Map<string, number> | undefined;
+  private readonly tails: TranscriptTails | undefined;
 
   /** `locks`: the cross-instance lock for `serialize` (PostgreSQL); without it, this process's queue suffices. */
   constructor(private readonly db: Db, private readonly now: () => Date = () => new Date(), private readonly locks?: Locks) {
-    this.ends = db.kind === 'sqlite' ? new Map() : undefined;
+    this.tails = db.kind === 'sqlite' ? new TranscriptTails() : undefined;
   }
 
   get kind() {
@@ -286,22 +276,16 @@ export class SqlStore implements Store {
   }
 
   async transcriptEnd(conversationId: string) {
-    const known = this.ends?.get(conversationId);
+    const known = this.tails?.end(conversationId);
     if (known !== undefined) return known;
     const [r] = await this.db.all('SELECT last_seq FROM dl_conversations WHERE id = ?', [conversationId]);
     return r ? num(r.last_seq) : undefined;
   }
 
-  /** Remembers an end once it is stored; a bounded memory: past the cap it starts again (ends are read back). */
-  private rememberEnd(conversationId: string, end: number): void {
-    if (!this.ends) return;
-    if (this.ends.size >= MAX_CACHED_ENDS && !this.ends.has(conversationId)) this.ends.clear();
-    this.ends.set(conversationId, end);
-  }
-
   async appendTranscript(conversationId: string, after: number, activities: readonly unknown[], keep: number) {
     const end = after + activities.length;
     const at = this.now().toISOString();
+    const jsons = activities.map((a) => JSON.stringify(a));
     await this.db.tx(async (tx) => {
       await tx.run(
         `INSERT INTO dl_conversations (id, last_seq, updated_at) VALUES (?, ?, ?)
@@ -309,7 +293,7 @@ export class SqlStore implements Store {
         [conversationId, end, at],
       );
       for (let i = 0; i < activities.length; i++) {
-        await tx.run('INSERT INTO dl_activities (conversation_id, seq, activity) VALUES (?, ?, ?)', [conversationId, after + 1 + i, JSON.stringify(activities[i])]);
+        await tx.run('INSERT INTO dl_activities (conversation_id, seq, activity) VALUES (?, ?, ?)', [conversationId, after + 1 + i, jsons[i]!]);
       }
       // trimmed in steps of a tenth of `keep`, not on every append
       const step = Math.max(1, Math.floor(keep / 10));
@@ -317,11 +301,13 @@ export class SqlStore implements Store {
         await tx.run('DELETE FROM dl_activities WHERE conversation_id = ? AND seq <= ?', [conversationId, end - keep]);
       }
     });
-    this.rememberEnd(conversationId, end);
+    this.tails?.appended(conversationId, after, jsons, keep);
     return end;
   }
 
   async readTranscript(conversationId: string, after: number, limit: number): Promise<TranscriptEntry[]> {
+    const known = this.tails?.read(conversationId, after, limit);
+    if (known) return known;
     const rows = await this.db.all(
       'SELECT seq, activity FROM dl_activities WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?', [conversationId, after, limit],
     );
@@ -336,7 +322,7 @@ export class SqlStore implements Store {
         return tx.run('DELETE FROM dl_conversations WHERE updated_at < ?', [cutoff]);
       });
     } finally {
-      this.ends?.clear(); // which transcripts went is the database's to say: every end is read back after a sweep
+      this.tails?.clear(); // which transcripts went is the database's to say: every end is read back after a sweep
     }
   }
 
