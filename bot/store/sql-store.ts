@@ -6,6 +6,7 @@ import { applyChanges, diffDrafts } from './apply.js';
 import type { Db, Row, Tx } from './db.js';
 import type { Locks } from './pg-lock.js';
 import { KeyedQueue } from './queue.js';
+import { Remembered } from './remembered.js';
 import { StoredActivity, TranscriptTails } from './transcript-tails.js';
 import type { Change, DraftAccess, DraftStatus, DraftSummary, HistoryEntry, Store, TranscriptEntry, TurnCommit, TurnResult } from './types.js';
 import { StoreError } from './types.js';
@@ -13,6 +14,8 @@ import { StoreError } from './types.js';
 class Stale extends Error {}
 
 const MAX_RETRIES = 100;
+/** Conversation cursors remembered (SQLite): a day's conversations of a busy office, about 2 MB. */
+const MAX_CURSORS = 5_000;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const num = (v: unknown) => Number(v);
 
@@ -36,10 +39,13 @@ export class SqlStore implements Store {
    * SELECT there current).
    */
   private readonly tails: TranscriptTails | undefined;
+  /** SQLite only, likewise: each conversation's cursor (JSON, version) as this process last stored it. */
+  private readonly cursors: Remembered<{ state: string; version: number }> | undefined;
 
   /** `locks`: the cross-instance lock for `serialize` (PostgreSQL); without it, this process's queue suffices. */
   constructor(private readonly db: Db, private readonly now: () => Date = () => new Date(), private readonly locks?: Locks) {
     this.tails = db.kind === 'sqlite' ? new TranscriptTails() : undefined;
+    this.cursors = db.kind === 'sqlite' ? new Remembered(MAX_CURSORS) : undefined;
   }
 
   get kind() {
@@ -218,6 +224,8 @@ export class SqlStore implements Store {
   }
 
   async loadConversation(key: string) {
+    const known = this.cursors?.get(key);
+    if (known) return { state: JSON.parse(known.state) as unknown, version: known.version };
     const [r] = await this.db.all('SELECT state, version FROM conversations WHERE key = ?', [key]);
     return r ? { state: JSON.parse(String(r.state)) as unknown, version: num(r.version) } : undefined;
   }
@@ -225,12 +233,12 @@ export class SqlStore implements Store {
   async commitTurn(turn: TurnCommit): Promise<TurnResult> {
     const at = this.now().toISOString();
     const { db } = this;
+    const version = turn.expectedVersion + 1;
+    const state = JSON.stringify(turn.state);
     try {
-      return await db.tx(async (tx): Promise<TurnResult> => {
+      const result = await db.tx(async (tx): Promise<TurnResult> => {
         // The cursor first, version-checked by the write itself (no SELECT): a stale turn stops here, and everything
         // after it is rolled back with it should it fail. On PostgreSQL the UPDATE locks the row, as FOR UPDATE did.
-        const version = turn.expectedVersion + 1;
-        const state = JSON.stringify(turn.state);
         const n = turn.expectedVersion
           ? await tx.run('UPDATE conversations SET state = ?, version = ?, updated_at = ? WHERE key = ? AND version = ?', [state, version, at, turn.key, turn.expectedVersion])
           : await tx.run('INSERT INTO conversations (key, state, version, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING', [turn.key, state, version, at]);
@@ -263,7 +271,11 @@ export class SqlStore implements Store {
         }
         return draftVersion === undefined ? { ok: true, conversationVersion: version } : { ok: true, conversationVersion: version, draftVersion };
       });
+      this.cursors?.set(turn.key, { state, version });
+      return result;
     } catch (e) {
+      // whatever the database holds now, it says so next time (a cursor remembered wrongly would only ever be stale)
+      this.cursors?.delete(turn.key);
       if (e instanceof Stale) return { ok: false, reason: 'stale' };
       throw e;
     }
