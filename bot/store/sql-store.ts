@@ -2,7 +2,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Draft } from '../../shared/index.js';
-import { applyChanges, diffDrafts } from './apply.js';
+import { applyChanges, applyChangesTo, diffDrafts } from './apply.js';
 import type { Db, Row, Tx } from './db.js';
 import type { Locks } from './pg-lock.js';
 import { KeyedQueue } from './queue.js';
@@ -254,7 +254,7 @@ export class SqlStore implements Store {
           draftVersion = num(row.version);
           let doc = String(row.doc);
           if (d.changes.length || d.status) {
-            const draft = applyChanges(JSON.parse(doc) as Draft, d.changes, at);
+            const draft = applyChangesTo(JSON.parse(doc) as Draft, d.changes, at); // parsed here: no copy needed
             doc = JSON.stringify(draft);
             draftVersion = await this.write(tx, d.draftId, draftVersion, draft, d.changes, d.status, turn.actor, doc);
           }
