@@ -7,6 +7,7 @@
  * Only what is on disk: entries are set once an append is acknowledged. A bounded memory: past MAX_CONVERSATIONS
  * it starts again (the database answers meanwhile), and a sweep forgets everything.
  */
+import { Remembered } from './remembered.js';
 import type { TranscriptEntry } from './types.js';
 
 /** Conversations remembered: a day's conversations of a busy office, a few MB. */
@@ -30,7 +31,7 @@ interface Tail {
 }
 
 export class TranscriptTails {
-  private readonly tails = new Map<string, Tail>();
+  private readonly tails = new Remembered<Tail>(MAX_CONVERSATIONS);
 
   end(conversationId: string): number | undefined {
     return this.tails.get(conversationId)?.end;
@@ -41,7 +42,6 @@ export class TranscriptTails {
    * transcript; a tail never holds more, so it never shows what the database already trimmed.
    */
   appended(conversationId: string, after: number, jsons: readonly string[], keep: number): void {
-    if (this.tails.size >= MAX_CONVERSATIONS && !this.tails.has(conversationId)) this.tails.clear();
     const before = this.tails.get(conversationId);
     const added = jsons.map((json, i) => new StoredActivity(after + 1 + i, json));
     const entries = before?.end === after ? [...before.entries, ...added] : added;
