@@ -13,7 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity } from 'botbuilder';
 import type { Store } from '../store/index.js';
-import { bearer, checkActivity, HttpError, isLoopback, parseActivity, readBody, readJson, sendJson } from './http.js';
+import { bearer, checkActivity, HttpError, isLoopback, parseActivity, readBody, readJson, sendJson, sendJsonText } from './http.js';
 import type { Send } from './respond.js';
 import { randomId, type Signer } from './signed.js';
 
@@ -191,7 +191,9 @@ export class DirectLine {
         const w = query.get('watermark') ?? '';
         const after = /^\d{1,12}$/.test(w) ? Number(w) : 0;
         const rows = await this.options.store.readTranscript(c.c, after, 500);
-        sendJson(res, 200, { activities: rows.map((x) => x.activity), watermark: String(rows.length ? rows[rows.length - 1]!.seq : after) });
+        // the stored JSON of each activity as it is: what JSON.stringify({ activities, watermark }) would write
+        const watermark = JSON.stringify(String(rows.length ? rows[rows.length - 1]!.seq : after));
+        sendJsonText(res, 200, `{"activities":[${rows.map((x) => x.json).join(',')}],"watermark":${watermark}}`);
       } else throw new HttpError(405, '不支持的方法');
     } else if ((r = /^\/conversations\/([\w-]{1,64})\/upload$/.exec(route)) && method === 'POST') {
       const c = this.claims(req, r[1]);

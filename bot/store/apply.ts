@@ -61,7 +61,11 @@ export function applyChange(d: Draft, c: Change): Draft {
 }
 
 export function applyChanges(d: Draft, changes: readonly Change[], at: string): Draft {
-  const out = cloneDraft(d);
+  return applyChangesTo(cloneDraft(d), changes, at);
+}
+
+/** Applies the changes to `out` itself: for a document no one else holds (one just parsed from its JSON). */
+export function applyChangesTo(out: Draft, changes: readonly Change[], at: string): Draft {
   for (const c of changes) mutateDraft(out, c);
   out.updatedAt = at;
   return out;

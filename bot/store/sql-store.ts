@@ -2,16 +2,20 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Draft } from '../../shared/index.js';
-import { applyChanges, diffDrafts } from './apply.js';
+import { applyChanges, applyChangesTo, diffDrafts } from './apply.js';
 import type { Db, Row, Tx } from './db.js';
 import type { Locks } from './pg-lock.js';
 import { KeyedQueue } from './queue.js';
+import { Remembered } from './remembered.js';
+import { StoredActivity, TranscriptTails } from './transcript-tails.js';
 import type { Change, DraftAccess, DraftStatus, DraftSummary, HistoryEntry, Store, TranscriptEntry, TurnCommit, TurnResult } from './types.js';
 import { StoreError } from './types.js';
 
 class Stale extends Error {}
 
 const MAX_RETRIES = 100;
+/** Conversation cursors remembered (SQLite): a day's conversations of a busy office, about 2 MB. */
+const MAX_CURSORS = 5_000;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const num = (v: unknown) => Number(v);
 
@@ -29,9 +33,20 @@ export class SqlStore implements Store {
   private readonly queue = new KeyedQueue();
   /** Set inside `serialize` once its cross-instance lock is held (nested calls need no second lock). */
   private readonly locked = new AsyncLocalStorage<true>();
+  /**
+   * SQLite only (one process owns the database): transcript ends and newest activities as this process stored them.
+   * Not on PostgreSQL, where other instances append too (under the conversation's advisory lock, which makes the
+   * SELECT there current).
+   */
+  private readonly tails: TranscriptTails | undefined;
+  /** SQLite only, likewise: each conversation's cursor (JSON, version) as this process last stored it. */
+  private readonly cursors: Remembered<{ state: string; version: number }> | undefined;
 
   /** `locks`: the cross-instance lock for `serialize` (PostgreSQL); without it, this process's queue suffices. */
-  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date(), private readonly locks?: Locks) {}
+  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date(), private readonly locks?: Locks) {
+    this.tails = db.kind === 'sqlite' ? new TranscriptTails() : undefined;
+    this.cursors = db.kind === 'sqlite' ? new Remembered(MAX_CURSORS) : undefined;
+  }
 
   get kind() {
     return this.db.kind;
@@ -140,12 +155,14 @@ export class SqlStore implements Store {
   }
 
   /** Writes the new document if the row is still at `base`; records each answer in the history, with its author. */
-  private async write(tx: Tx, draftId: string, base: number, draft: Draft, changes: readonly Change[], status?: DraftStatus, actor?: string) {
+  private async write(
+    tx: Tx, draftId: string, base: number, draft: Draft, changes: readonly Change[], status?: DraftStatus, actor?: string, doc = JSON.stringify(draft),
+  ) {
     const version = base + 1;
     const n = await tx.run(
       `UPDATE drafts SET doc = ?, version = ?, agency_name = ?, year = ?, updated_at = ?${status ? ', status = ?' : ''}
        WHERE id = ? AND version = ?`,
-      [JSON.stringify(draft), version, draft.agency.name, draft.year, draft.updatedAt ?? '', ...(status ? [status] : []), draftId, base],
+      [doc, version, draft.agency.name, draft.year, draft.updatedAt ?? '', ...(status ? [status] : []), draftId, base],
     );
     if (n !== 1) throw new Stale();
     for (const c of changes) {
@@ -207,6 +224,8 @@ export class SqlStore implements Store {
   }
 
   async loadConversation(key: string) {
+    const known = this.cursors?.get(key);
+    if (known) return { state: JSON.parse(known.state) as unknown, version: known.version };
     const [r] = await this.db.all('SELECT state, version FROM conversations WHERE key = ?', [key]);
     return r ? { state: JSON.parse(String(r.state)) as unknown, version: num(r.version) } : undefined;
   }
@@ -214,10 +233,16 @@ export class SqlStore implements Store {
   async commitTurn(turn: TurnCommit): Promise<TurnResult> {
     const at = this.now().toISOString();
     const { db } = this;
+    const version = turn.expectedVersion + 1;
+    const state = JSON.stringify(turn.state);
     try {
-      return await db.tx(async (tx): Promise<TurnResult> => {
-        const [conv] = await tx.all(`SELECT version FROM conversations WHERE key = ?${db.forUpdate}`, [turn.key]);
-        if ((conv ? num(conv.version) : 0) !== turn.expectedVersion) throw new Stale();
+      const result = await db.tx(async (tx): Promise<TurnResult> => {
+        // The cursor first, version-checked by the write itself (no SELECT): a stale turn stops here, and everything
+        // after it is rolled back with it should it fail. On PostgreSQL the UPDATE locks the row, as FOR UPDATE did.
+        const n = turn.expectedVersion
+          ? await tx.run('UPDATE conversations SET state = ?, version = ?, updated_at = ? WHERE key = ? AND version = ?', [state, version, at, turn.key, turn.expectedVersion])
+          : await tx.run('INSERT INTO conversations (key, state, version, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING', [turn.key, state, version, at]);
+        if (n !== 1) throw new Stale();
         let draftVersion: number | undefined;
         if (turn.actor && turn.actorName) await this.putName(tx, turn.actor, turn.actorName, at);
         if (turn.claim && turn.actor) await tx.run('UPDATE drafts SET owner = ? WHERE id = ? AND owner IS NULL', [turn.actor, turn.claim]);
@@ -229,9 +254,9 @@ export class SqlStore implements Store {
           draftVersion = num(row.version);
           let doc = String(row.doc);
           if (d.changes.length || d.status) {
-            const draft = applyChanges(JSON.parse(doc) as Draft, d.changes, at);
-            draftVersion = await this.write(tx, d.draftId, draftVersion, draft, d.changes, d.status, turn.actor);
+            const draft = applyChangesTo(JSON.parse(doc) as Draft, d.changes, at); // parsed here: no copy needed
             doc = JSON.stringify(draft);
+            draftVersion = await this.write(tx, d.draftId, draftVersion, draft, d.changes, d.status, turn.actor, doc);
           }
           for (const m of d.invite ?? []) {
             await tx.run(
@@ -244,15 +269,13 @@ export class SqlStore implements Store {
             await tx.run('INSERT INTO draft_versions (draft_id, version, doc) VALUES (?, ?, ?) ON CONFLICT (draft_id, version) DO NOTHING', [d.draftId, draftVersion, doc]);
           }
         }
-        const version = turn.expectedVersion + 1;
-        const state = JSON.stringify(turn.state);
-        const n = conv
-          ? await tx.run('UPDATE conversations SET state = ?, version = ?, updated_at = ? WHERE key = ? AND version = ?', [state, version, at, turn.key, turn.expectedVersion])
-          : await tx.run('INSERT INTO conversations (key, state, version, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING', [turn.key, state, version, at]);
-        if (n !== 1) throw new Stale();
         return draftVersion === undefined ? { ok: true, conversationVersion: version } : { ok: true, conversationVersion: version, draftVersion };
       });
+      this.cursors?.set(turn.key, { state, version });
+      return result;
     } catch (e) {
+      // whatever the database holds now, it says so next time (a cursor remembered wrongly would only ever be stale)
+      this.cursors?.delete(turn.key);
       if (e instanceof Stale) return { ok: false, reason: 'stale' };
       throw e;
     }
@@ -265,6 +288,8 @@ export class SqlStore implements Store {
   }
 
   async transcriptEnd(conversationId: string) {
+    const known = this.tails?.end(conversationId);
+    if (known !== undefined) return known;
     const [r] = await this.db.all('SELECT last_seq FROM dl_conversations WHERE id = ?', [conversationId]);
     return r ? num(r.last_seq) : undefined;
   }
@@ -272,6 +297,7 @@ export class SqlStore implements Store {
   async appendTranscript(conversationId: string, after: number, activities: readonly unknown[], keep: number) {
     const end = after + activities.length;
     const at = this.now().toISOString();
+    const jsons = activities.map((a) => JSON.stringify(a));
     await this.db.tx(async (tx) => {
       await tx.run(
         `INSERT INTO dl_conversations (id, last_seq, updated_at) VALUES (?, ?, ?)
@@ -279,7 +305,7 @@ export class SqlStore implements Store {
         [conversationId, end, at],
       );
       for (let i = 0; i < activities.length; i++) {
-        await tx.run('INSERT INTO dl_activities (conversation_id, seq, activity) VALUES (?, ?, ?)', [conversationId, after + 1 + i, JSON.stringify(activities[i])]);
+        await tx.run('INSERT INTO dl_activities (conversation_id, seq, activity) VALUES (?, ?, ?)', [conversationId, after + 1 + i, jsons[i]!]);
       }
       // trimmed in steps of a tenth of `keep`, not on every append
       const step = Math.max(1, Math.floor(keep / 10));
@@ -287,22 +313,29 @@ export class SqlStore implements Store {
         await tx.run('DELETE FROM dl_activities WHERE conversation_id = ? AND seq <= ?', [conversationId, end - keep]);
       }
     });
+    this.tails?.appended(conversationId, after, jsons, keep);
     return end;
   }
 
   async readTranscript(conversationId: string, after: number, limit: number): Promise<TranscriptEntry[]> {
+    const known = this.tails?.read(conversationId, after, limit);
+    if (known) return known;
     const rows = await this.db.all(
       'SELECT seq, activity FROM dl_activities WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?', [conversationId, after, limit],
     );
-    return rows.map((r) => ({ seq: num(r.seq), activity: JSON.parse(String(r.activity)) as unknown }));
+    return rows.map((r) => new StoredActivity(num(r.seq), String(r.activity)));
   }
 
   async sweepTranscripts(before: Date) {
     const cutoff = before.toISOString();
-    return this.db.tx(async (tx) => {
-      await tx.run('DELETE FROM dl_activities WHERE conversation_id IN (SELECT id FROM dl_conversations WHERE updated_at < ?)', [cutoff]);
-      return tx.run('DELETE FROM dl_conversations WHERE updated_at < ?', [cutoff]);
-    });
+    try {
+      return await this.db.tx(async (tx) => {
+        await tx.run('DELETE FROM dl_activities WHERE conversation_id IN (SELECT id FROM dl_conversations WHERE updated_at < ?)', [cutoff]);
+        return tx.run('DELETE FROM dl_conversations WHERE updated_at < ?', [cutoff]);
+      });
+    } finally {
+      this.tails?.clear(); // which transcripts went is the database's to say: every end is read back after a sweep
+    }
   }
 
   async close() {

@@ -17,7 +17,7 @@
 import fs, { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
-import { SCHEMA, type Db, type Row, type Tx } from './db.js';
+import { SCHEMA, type Db, type Param, type Row, type Tx } from './db.js';
 import { checkStore, CommitMark, DB_FILE, MARK_FILE } from './integrity.js';
 import { DirLock } from './lock.js';
 import { KeyedQueue } from './queue.js';
@@ -32,6 +32,11 @@ import { WalSync } from './wal-sync.js';
 const CHECKPOINT_BYTES = 32 * 2 ** 20;
 /** A checkpoint at least this often while anything is written. */
 const CHECKPOINT_MS = 60_000;
+/**
+ * The log's size is looked at after a batch at most this often: a stat per batch was a share of every turn, and in
+ * this long the log grows by a few MB at most, against CHECKPOINT_BYTES.
+ */
+const WAL_CHECK_MS = 250;
 
 /** Data directories open in this process (a directory is one bot instance's). */
 const openDirs = new Set<string>();
@@ -97,9 +102,10 @@ function build(db: sqlite.Database, lock: DirLock, mark: CommitMark, startCommit
     if (!s) statements.set(sql, (s = db.prepare(sql)));
     return s;
   };
+  // the parameters as they are (the binding only reads them): no copy per statement
   const direct: Tx = {
-    all: async (sql, params = []) => statement(sql).all([...params]) as Row[],
-    run: async (sql, params = []) => statement(sql).run([...params]).changes,
+    all: async (sql, params = []) => statement(sql).all(params as Param[]) as Row[],
+    run: async (sql, params = []) => statement(sql).run(params as Param[]).changes,
   };
 
   // Checkpoints: asked for after a batch when the log has grown past CHECKPOINT_BYTES, and by a timer.
@@ -141,6 +147,7 @@ function build(db: sqlite.Database, lock: DirLock, mark: CommitMark, startCommit
   interface Item { fn: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
   let pending: Item[] = [];
   let scheduled = false;
+  let walChecked = -Infinity; // when the log's size was last looked at (performance.now())
   const runBatch = async () => {
     scheduled = false;
     const batch = pending;
@@ -172,7 +179,11 @@ function build(db: sqlite.Database, lock: DirLock, mark: CommitMark, startCommit
     }
     const count = ++commits;
     written = true;
-    if (walBytes() > CHECKPOINT_BYTES) requestCheckpoint();
+    const t = performance.now();
+    if (t - walChecked >= WAL_CHECK_MS) {
+      walChecked = t;
+      if (walBytes() > CHECKPOINT_BYTES) requestCheckpoint();
+    }
     // Not awaited: the next batch may be written while this one's fsync runs.
     void wal.durable().then(
       () => {

@@ -46,6 +46,8 @@ export interface HistoryEntry {
 export interface TranscriptEntry {
   readonly seq: number;
   readonly activity: unknown;
+  /** The activity as stored, JSON: what a poll sends on, without parsing and writing it again. */
+  readonly json: string;
 }
 
 export interface TurnCommit {

@@ -281,6 +281,11 @@ describe.each(backends)('store contract, owners and transcripts: $name', (backen
       expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 5)); // the newest 20
       expect((await again.store.readTranscript(conv, 22, 100)).map((e) => e.activity)).toEqual([{ text: '问11' }, { text: '答11' }]);
       expect(await again.store.readTranscript(conv, 0, 3)).toHaveLength(3);
+      // appended to after reopening: the end it gives is the stored one, and a sweep that takes the transcript away
+      // leaves no end behind (SQLite keeps ends in memory)
+      expect(await again.store.appendTranscript(conv, 24, [{ text: '问12' }, { text: '答12' }], 20)).toBe(26);
+      expect(await again.store.transcriptEnd(conv)).toBe(26);
+      expect((await again.store.readTranscript(conv, 24, 100)).map((e) => [e.seq, JSON.parse(e.json)])).toEqual([[25, { text: '问12' }], [26, { text: '答12' }]]);
       expect(await again.store.sweepTranscripts(new Date(Date.now() - 3600_000))).toBe(0);
       expect(await again.store.sweepTranscripts(new Date(Date.now() + 1000))).toBeGreaterThanOrEqual(1);
       expect(await again.store.transcriptEnd(conv)).toBeUndefined();
