@@ -30,7 +30,7 @@ export const OUT = join(ROOT, 'dist');
 export const ENTRY_GROUPS: readonly Record<string, string>[] = [
   {
     cli: 'cli/run.ts',
-    /** The batch audit's worker thread (cli/audit/pool.ts starts it by this name). */
+    /** The batch audit's worker thread (cli/audit/pool.ts starts it by this name, through shared/thread-entry.ts). */
     'audit-worker': 'cli/audit/worker.ts',
     /** The thread that reads PDFs (shared/import/pdf/thread.ts starts it by this name). */
     'pdf-worker': 'shared/import/pdf/worker.ts',

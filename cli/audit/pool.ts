@@ -3,11 +3,12 @@
  * others are checked, and memory stays flat), results handed back in the order the tasks were given.
  *
  * With `jobs` > 1 the tasks go to that many worker threads (node:worker_threads), each holding a few in flight;
- * with 1 they run in this thread, still with read-ahead. From the built CLI the worker is dist/audit-worker.js;
- * from the sources worker-dev.js, which loads worker.ts through tsx.
+ * with 1 they run in this thread, still with read-ahead. Each thread starts at worker.ts (dist/audit-worker.js when
+ * built: shared/thread-entry.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../../shared/thread-entry.js';
 import { taskRunner, type Task, type TaskContext, type TaskResult } from './tasks.js';
 
 /** Tasks in flight per thread: enough to hide a file's open/stat/read behind the previous file's checks. */
@@ -25,10 +26,6 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-function workerScript(): URL {
-  return process.env.NIANBAO_BUNDLE === 'dist' ? new URL('../../dist/audit-worker.js', import.meta.url) : new URL('./worker-dev.js', import.meta.url);
-}
-
 /** A file's thread by its path (FNV-1a). */
 function threadOf(path: string, jobs: number): number {
   let h = 0x811c9dc5;
@@ -42,7 +39,7 @@ function inThread(context: TaskContext): Pool {
 }
 
 function workers(context: TaskContext, jobs: number): Pool {
-  const url = workerScript();
+  const entry = threadEntry('audit-worker', new URL('./worker.ts', import.meta.url));
   const pending = new Map<number, { resolve: (r: TaskResult) => void; thread: number }>();
   const load = new Array<number>(jobs).fill(0);
   const alive = new Array<boolean>(jobs).fill(true);
@@ -51,7 +48,7 @@ function workers(context: TaskContext, jobs: number): Pool {
     // execArgv: [] so that the parent's flags (-e, --cpu-prof, …) are not inherited by each thread.
     // A small young generation: each thread's garbage is short-lived (one report at a time), and two threads with
     // V8's default nursery kept the batch's peak RSS at 280–310 MB; with 8 MB it is 230–250 MB at the same speed.
-    const w = new Worker(url, { workerData: context, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const w = new Worker(entry.script, { argv: [...entry.argv], workerData: context, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     w.on('message', (m: { id: number; result: TaskResult }) => {
       load[k]!--;
       const p = pending.get(m.id);

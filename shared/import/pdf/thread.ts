@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { threadEntry, type ThreadEntry } from '../../thread-entry.js';
 import type { PdfRead } from './extract.js';
 
 /** A PDF that pdf.js has not read in this time is given up (a malformed file must not hang the CLI). */
@@ -45,11 +46,6 @@ class TextMemo {
   }
 }
 
-function workerScript(): URL {
-  // From the built code the thread's entry is dist/pdf-worker.js; from the sources worker-dev.js (tsx).
-  return process.env.NIANBAO_BUNDLE === 'dist' ? new URL('../../../dist/pdf-worker.js', import.meta.url) : new URL('./worker-dev.js', import.meta.url);
-}
-
 interface Job { readonly bytes: Uint8Array; readonly key: string; readonly resolve: (r: PdfRead) => void }
 
 export interface PdfThreadOptions {
@@ -62,7 +58,7 @@ export interface PdfThreadOptions {
 }
 
 export class PdfThread {
-  private readonly script: URL;
+  private readonly entry: ThreadEntry;
   private readonly timeoutMs: number;
   private readonly idleMs: number;
   private memo: TextMemo;
@@ -76,7 +72,7 @@ export class PdfThread {
   started = 0;
 
   constructor(options: PdfThreadOptions = {}) {
-    this.script = options.script ?? workerScript();
+    this.entry = options.script ? { script: options.script, argv: [] } : threadEntry('pdf-worker', new URL('./worker.ts', import.meta.url));
     this.timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
     this.idleMs = options.idleMs ?? IDLE_MS;
     this.memo = new TextMemo(options.memoBytes ?? MEMO_BYTES);
@@ -101,7 +97,7 @@ export class PdfThread {
   private start(): Worker {
     // execArgv: [] so that the parent's flags (-e, --cpu-prof, …) are not inherited by the thread.
     this.started++;
-    const w = new Worker(this.script, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+    const w = new Worker(this.entry.script, { argv: [...this.entry.argv], execArgv: [], resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
     w.on('message', (m: PdfRead) => this.finish(w, m));
     // Out of heap, or a crash inside pdf.js: the file could not be read; the next one gets a new thread.
     w.on('error', () => this.finish(w, { ok: false, reason: 'pdf-corrupt' }, true));
