@@ -4,13 +4,14 @@
  * cell; a scan, an encrypted PDF and a broken one are refused by `nianbao check`/`import` with a clear message and
  * exit 2. Needs LibreOffice and pdftoppm: skipped outside CI when absent, failing in CI.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/index.js';
 import { importDocument } from '../../shared/import/document.js';
 import { renderReportDocx } from '../../shared/render/docx.js';
+import { renderReportHtml } from '../../shared/render/report.js';
 import { runNianbao } from '../support/cli.js';
 import { huaian2024, pingtan2022, weihaiOffice2020 } from '../support/fixture-drafts.js';
 import { convertDocx, ENCRYPTED_PDF_FILTER, PDFTOPPM, RESTRICTED_PDF_FILTER, scanOf, SOFFICE } from '../support/pdf-files.js';
@@ -74,6 +75,28 @@ describe.skipIf(!SOFFICE && !inCi)('PDFs made by LibreOffice from the .docx rend
     const r = await importDocument({ name: 'x.pdf', bytes: pdf });
     expect(filled(r.draft.cells)).toEqual(filled(draft.cells));
   }, 180_000);
+});
+
+const CHROMIUM = '/usr/bin/chromium';
+
+describe.skipIf(!existsSync(CHROMIUM) && !inCi)('PDFs a browser prints from the HTML rendering (Chromium)', () => {
+  // Chromium's fonts name radicals in their ToUnicode maps where the page shows characters (⼈⺠ for 人民, ⼆ for 二):
+  // labels and the agency must still match, and no figure may land in the wrong row.
+  it.each(['huaian-2024 (2021 format)', 'weihai-office-2020 (2019 format)'])('%s reads back cell for cell', async (label) => {
+    const draft = DRAFTS[label]!();
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      await page.setContent(renderReportHtml(draft));
+      const r = await importDocument({ name: 'x.pdf', bytes: new Uint8Array(await page.pdf({ format: 'A4' })) });
+      expect(r.kind).toBe('pdf');
+      expect(filled(r.draft.cells)).toEqual(filled(draft.cells));
+      expect(r.draft).toMatchObject({ year: draft.year, format: draft.format, agency: { name: draft.agency.name } });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
 
 describe.skipIf((!SOFFICE || !PDFTOPPM) && !inCi)('PDFs that cannot be read: a clear message and exit 2', () => {

@@ -50,12 +50,24 @@ async function loadPdfJs(): Promise<PdfJs> {
 }
 
 /**
- * Characters pdf.js substitutes in vertical text when a font's program is not at hand (U+FE10–FE19, FE30–FE4F: the
- * vertical presentation forms of 、。，：（）… so that a system font draws them upright) → what the text says. Their
- * compatibility decomposition is exactly that character.
+ * Characters that stand in a PDF's text for the ones it shows:
+ * - the vertical presentation forms of 、。，：（）… (U+FE10–FE19, FE30–FE4F), which pdf.js substitutes in vertical
+ *   text when a font's program is not at hand, so that a system font draws them upright;
+ * - CJK radicals (Kangxi radicals U+2F00–2FD5, the radicals supplement U+2E80–2EF3): a font whose glyph for 人 also
+ *   serves the radical ⼈ gets a ToUnicode map that may name the radical (Chromium's PDFs do: 「淮安市⼈⺠政府」),
+ *   and then neither labels nor names match.
+ * Each goes back to the character it stands for: its compatibility decomposition (NFKC), and for the supplement,
+ * which has none, Unicode's equivalent unified ideograph (EquivalentUnifiedIdeograph.txt) of the radicals that are
+ * characters in simplified text.
  */
-const VERTICAL_FORM = /[\uFE10-\uFE19\uFE30-\uFE4F]/gu;
-const fromVerticalForms = (s: string) => s.replace(VERTICAL_FORM, (c) => c.normalize('NFKC'));
+const STAND_IN = /[\u2E80-\u2EF3\u2F00-\u2FD5\uFE10-\uFE19\uFE30-\uFE4F]/u;
+const STAND_INS = /[\u2E80-\u2EF3\u2F00-\u2FD5\uFE10-\uFE19\uFE30-\uFE4F]/gu;
+const SUPPLEMENT: Readonly<Record<string, string>> = {
+  '⺠': '民', '⺰': '纟', '⻄': '西', '⻅': '见', '⻆': '角', '⻈': '讠', '⻉': '贝', '⻋': '车', '⻐': '钅', '⻓': '长',
+  '⻔': '门', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻠': '饣', '⻢': '马', '⻥': '鱼', '⻦': '鸟',
+  '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙',
+};
+const ownCharacters = (s: string) => (STAND_IN.test(s) ? s.replace(STAND_INS, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC')) : s);
 
 export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
   const lib = await (pdfjs ??= loadPdfJs());
@@ -86,7 +98,7 @@ async function pagesText(lib: PdfJs, task: ReturnType<PdfJs['getDocument']>): Pr
       const t = lib.Util.transform(viewport.transform, it.transform) as number[];
       const size = Math.hypot(t[2]!, t[3]!) || Math.abs(it.height) || 1;
       const vertical = !!content.styles[it.fontName]?.vertical;
-      const str = vertical ? fromVerticalForms(it.str) : it.str;
+      const str = ownCharacters(it.str);
       items.push({ str, x: t[4]!, y: t[5]!, w: vertical ? Math.abs(it.height) : Math.abs(it.width), size, vertical });
     }
     page.cleanup();
