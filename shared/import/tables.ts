@@ -179,8 +179,12 @@ function collect(table: TableId, tokens: readonly Token[], format: FormatId): Co
         if (e.sole !== undefined && e.sole !== format) out.foreignLabels.push(e.official);
         const own = e.rows[format];
         if (e.kind === 'row' && own) {
+          // Two row labels with nothing between them (a PDF line holding two wrapped labels, 「（一）予以公开（二）部分
+          // 公开…」): the numbers that follow may be either row's. Neither gets them; both are reported as unread.
+          const labelOnly = current !== null && values !== null && (values as Values).length === 0;
           if (seen.has(own)) stop();
           else start(format, own, e.key, e.official);
+          if (labelOnly) values = null;
         } else if (e.kind === 'row' && e.groupIn.has(format)) {
           const list: Values = [];
           out.groupValues.set(e.key, list);
