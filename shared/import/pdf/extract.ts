@@ -4,7 +4,12 @@
  * there for reading text, which means changing that thread's globals, and a file that keeps pdf.js busy can be
  * stopped by ending the thread.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
+import { pathToFileURL } from 'node:url';
 import { withoutFontPrograms } from './font-programs.js';
+import { PDFJS_WORKER_PATCHES, patchSource } from './pdfjs-patches.js';
 import { layoutText, type PdfPageText, type PdfTextItem } from './layout.js';
 
 export type PdfFailure = 'scan' | 'encrypted' | 'pdf-corrupt' | 'pdf-timeout' | 'pdf-too-large';
@@ -42,11 +47,35 @@ async function loadPdfJs(): Promise<PdfJs> {
   const { push } = Array.prototype;
   const { parse } = JSON;
   const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // @ts-expect-error the worker module ships no types; it is imported for its side effect (globalThis.pdfjsWorker)
-  await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  await importWorkerModule();
   Object.defineProperty(Array.prototype, 'push', { value: push });
   Object.defineProperty(JSON, 'parse', { value: parse });
   return lib;
+}
+
+/**
+ * pdf.js's worker module, run for its side effect (globalThis.pdfjsWorker) with pdfjs-patches.ts applied to its
+ * source. The patched text runs as a script under the file's own name (vm), so that stack traces and profiles name
+ * the file: the module imports nothing and exports only what it also puts on globalThis; its own URL, which it
+ * asks for only to find the image decoders' WebAssembly (never loaded to read text), is written in.
+ */
+async function importWorkerModule(): Promise<void> {
+  const file = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const url = pathToFileURL(file).href;
+  const script = process.env.NIANBAO_PDFJS_PATCHES === '0' ? undefined : asScript(patchSource(readFileSync(file, 'utf8'), PDFJS_WORKER_PATCHES).source, url);
+  if (!script) {
+    await import(url);
+    return;
+  }
+  // On one line with the module's first, so that line numbers stay those of the file.
+  new Script(`(function () { "use strict"; ${script}\n})();`, { filename: file }).runInThisContext();
+}
+
+/** The worker module as a script, or undefined if it is no longer one that can run as such (pdf.js changed). */
+function asScript(source: string, url: string): string | undefined {
+  const EXPORT = /^export \{ WorkerMessageHandler \};$/mu;
+  const body = source.replace(EXPORT, '').replace(/\bimport\.meta\.url\b/gu, JSON.stringify(url));
+  return body === source || /^(?:import|export)\b/mu.test(body) || /\bimport\.meta\b/u.test(body) ? undefined : body;
 }
 
 /**
