@@ -1,7 +1,8 @@
 /**
  * The changes made to pdf.js's worker code as the PDF thread loads it (shared/import/pdf/pdfjs-patches.ts): each
  * applies to the installed pdfjs-dist exactly once without moving a line, a patch whose text is gone is left out,
- * and PDFs of every producer at hand read to the same text, byte for byte, with and without them.
+ * and PDFs of every producer at hand read to the same text, byte for byte, with them (and the uncopied channel
+ * between pdf.js's two sides, direct-port.ts) and without (NIANBAO_PDFJS_PATCHES=0: pdf.js as shipped).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PdfRead } from '../../shared/import/pdf/extract.js';
+import { DirectPort } from '../../shared/import/pdf/direct-port.js';
 import { PDFJS_WORKER_PATCHES, patchSource } from '../../shared/import/pdf/pdfjs-patches.js';
 import { PdfThread } from '../../shared/import/pdf/thread.js';
 import { renderReportDocx } from '../../shared/render/docx.js';
@@ -42,6 +44,41 @@ describe('the patches', () => {
 
   it('a patch that would move lines is refused outright', () => {
     expect(() => patchSource('a;', [{ name: 'longer', find: 'a;', replace: 'a;\nb;' }])).toThrow(/longer/);
+  });
+});
+
+describe('the uncopied channel between pdf.js’s two sides', () => {
+  it('delivers to the other end only, in order, after the sender’s turn, the object itself', async () => {
+    const [a, b] = DirectPort.pair();
+    const got: unknown[] = [];
+    const sent = { n: 1 };
+    b.addEventListener('message', ({ data }) => got.push(data));
+    a.addEventListener('message', () => got.push('echo'));
+    a.postMessage(sent);
+    a.postMessage('second', []);
+    expect(got).toEqual([]); // like a worker's port: never within postMessage
+    await Promise.resolve();
+    expect(got).toEqual([sent, 'second']);
+    expect(got[0]).toBe(sent);
+  });
+
+  it('a listener goes when its signal aborts, when removed, or when the port is terminated', async () => {
+    const [a, b] = DirectPort.pair();
+    const got: string[] = [];
+    const ac = new AbortController();
+    const named = () => got.push('named');
+    b.addEventListener('message', () => got.push('signalled'), { signal: ac.signal });
+    b.addEventListener('message', named);
+    ac.abort();
+    b.removeEventListener('message', named);
+    b.addEventListener('message', () => got.push('kept'));
+    a.postMessage(1);
+    await Promise.resolve();
+    expect(got).toEqual(['kept']);
+    b.terminate();
+    a.postMessage(2);
+    await Promise.resolve();
+    expect(got).toEqual(['kept']);
   });
 });
 

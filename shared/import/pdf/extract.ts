@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 import { pathToFileURL } from 'node:url';
 import { withoutFontPrograms } from './font-programs.js';
-import { PDFJS_WORKER_PATCHES, patchSource } from './pdfjs-patches.js';
+import { DirectPort } from './direct-port.js';
+import { PDFJS_WORKER_PATCHES, patchSource, UNCOPIED_MESSAGES_NEED } from './pdfjs-patches.js';
 import { layoutText, type PdfPageText, type PdfTextItem } from './layout.js';
 
 export type PdfFailure = 'scan' | 'encrypted' | 'pdf-corrupt' | 'pdf-timeout' | 'pdf-too-large';
@@ -23,7 +24,9 @@ const MAX_PAGES = 200;
 const MIN_TEXT_CHARS = 20;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
+/** pdf.js as loaded in this thread; `uncopied`: its two sides may talk through a DirectPort (see importWorkerModule). */
+interface Loaded { readonly lib: PdfJs; readonly uncopied: boolean }
+let pdfjs: Promise<Loaded> | undefined;
 
 /**
  * pdf.js and its worker module, loaded once per thread, with two changes to the thread's globals:
@@ -42,15 +45,15 @@ let pdfjs: Promise<PdfJs> | undefined;
  * In Node pdf.js runs its "worker" in the same thread (taken from globalThis.pdfjsWorker, which the worker module
  * sets), so that module is imported here too, before the natives are put back.
  */
-async function loadPdfJs(): Promise<PdfJs> {
+async function loadPdfJs(): Promise<Loaded> {
   Reflect.deleteProperty(globalThis, 'DecompressionStream');
   const { push } = Array.prototype;
   const { parse } = JSON;
   const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  await importWorkerModule();
+  const uncopied = await importWorkerModule();
   Object.defineProperty(Array.prototype, 'push', { value: push });
   Object.defineProperty(JSON, 'parse', { value: parse });
-  return lib;
+  return { lib, uncopied };
 }
 
 /**
@@ -59,16 +62,31 @@ async function loadPdfJs(): Promise<PdfJs> {
  * the file: the module imports nothing and exports only what it also puts on globalThis; its own URL, which it
  * asks for only to find the image decoders' WebAssembly (never loaded to read text), is written in.
  */
-async function importWorkerModule(): Promise<void> {
+async function importWorkerModule(): Promise<boolean> {
   const file = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
   const url = pathToFileURL(file).href;
-  const script = process.env.NIANBAO_PDFJS_PATCHES === '0' ? undefined : asScript(patchSource(readFileSync(file, 'utf8'), PDFJS_WORKER_PATCHES).source, url);
+  const patched = process.env.NIANBAO_PDFJS_PATCHES === '0' ? undefined : patchSource(readFileSync(file, 'utf8'), PDFJS_WORKER_PATCHES);
+  const script = patched && asScript(patched.source, url);
   if (!script) {
     await import(url);
-    return;
+    return false;
   }
   // On one line with the module's first, so that line numbers stay those of the file.
   new Script(`(function () { "use strict"; ${script}\n})();`, { filename: file }).runInThisContext();
+  return patched.applied.includes(UNCOPIED_MESSAGES_NEED);
+}
+
+interface WorkerSide { WorkerMessageHandler: { initializeFromPort(port: DirectPort): void } }
+
+/**
+ * The channel to pdf.js's worker side for one document: uncopied messages (direct-port.ts) where the worker code
+ * allows it, else pdf.js's own in-thread channel (undefined: getDocument makes it).
+ */
+function workerFor(loaded: Loaded): InstanceType<PdfJs['PDFWorker']> | undefined {
+  if (!loaded.uncopied) return undefined;
+  const [display, worker] = DirectPort.pair();
+  (globalThis as unknown as { pdfjsWorker: WorkerSide }).pdfjsWorker.WorkerMessageHandler.initializeFromPort(worker);
+  return loaded.lib.PDFWorker.create({ port: display as unknown as Worker });
 }
 
 /** The worker module as a script, or undefined if it is no longer one that can run as such (pdf.js changed). */
@@ -99,8 +117,11 @@ const SUPPLEMENT: Readonly<Record<string, string>> = {
 const ownCharacters = (s: string) => (STAND_IN.test(s) ? s.replace(STAND_INS, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC')) : s);
 
 export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
-  const lib = await (pdfjs ??= loadPdfJs());
+  const loaded = await (pdfjs ??= loadPdfJs());
+  const { lib } = loaded;
+  const worker = workerFor(loaded);
   const task = lib.getDocument({
+    worker,
     data: withoutFontPrograms(bytes).bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
     verbosity: 0, stopAtErrors: false, useWorkerFetch: false,
   });
@@ -110,7 +131,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
     const name = (e as { name?: string }).name;
     return { ok: false, reason: name === 'PasswordException' ? 'encrypted' : 'pdf-corrupt' };
   } finally {
-    void task.destroy().catch(() => undefined);
+    void task.destroy().catch(() => undefined).finally(() => worker?.destroy());
   }
 }
 
