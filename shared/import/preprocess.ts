@@ -1,16 +1,18 @@
 /**
- * Text as read → text as parsed: line ends unified, NUL dropped, page numbers and form feeds taken out (they split
- * tables in the middle), and whether the text looks like a paginated layout (pdftotext). Nothing else changes.
+ * Text as read → text as parsed: line ends unified, NUL dropped, characters that stood in for others in a PDF put
+ * back (stand-ins.ts: 「⼈⺠」 → 「人民」), page numbers and form feeds taken out (they split tables in the middle),
+ * and whether the text looks like a paginated layout (pdftotext). Nothing else changes.
  */
+import { ownCharacters, STAND_IN, STAND_IN_RANGES } from './stand-ins.js';
 
 const PAGE_NUMBER = /^[ \t\u3000\u00A0]*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[ \t\u3000\u00A0]*$/u;
 
 /**
- * What preprocessing may change: CR, NUL and form feed anywhere, and a line that may be a page number (a dash or
+ * What preprocessing may change: CR, NUL, form feed and a stand-in (stand-ins.ts) anywhere, and a line that may be a page number (a dash or
  * 「第」 and a digit after its spaces; the first line is tested apart). Written without `^` and the `m` flag, which
  * made the engine try every position of the text.
  */
-const MAY_CHANGE = /[\r\u0000\f]|\n[ \t\u3000\u00A0]*(?:[-－—–]|第)\s*\d/;
+const MAY_CHANGE = new RegExp(`[\\r\\u0000\\f${STAND_IN_RANGES}]|\\n[ \\t\\u3000\\u00A0]*(?:[-－—–]|第)\\s*\\d`);
 const FIRST_LINE_MAY_CHANGE = /^[ \t\u3000\u00A0]*(?:[-－—–]|第)\s*\d/;
 
 /** A page number line starts, after spaces, with a dash or 「第」: other lines need no regex test. */
@@ -32,6 +34,7 @@ export function preprocess(raw: string): { text: string; layout: boolean } {
   // Each replacement only when its character occurs (each is a pass over the text). A form feed starts a line.
   let t = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (t.includes('\u0000')) t = t.replace(/\u0000/g, '');
+  if (STAND_IN.test(t)) t = ownCharacters(t);
   if (t.includes('\f')) t = t.replace(/\f/g, '\n\f');
   let pageNumbers = 0, formFeeds = 0;
   // Lines kept are copied in runs: a run of unchanged lines is one slice (its line ends included), cut where a line

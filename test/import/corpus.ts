@@ -93,6 +93,18 @@ type Shape = (p: Parts, t: Truth, name: string) => { text: string; title?: strin
 const tw = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const hk = OpenCC.Converter({ from: 'cn', to: 'hk' });
 
+/**
+ * Characters as the CJK radicals that share their glyphs, as a browser's PDF names them in its ToUnicode maps and
+ * as every tool that takes the text of such a PDF passes them on (Kangxi radicals, and the supplement's 民 长 门 见
+ * 车 页). 一 and 二 among them: the headings' and rows' numbering.
+ */
+const RADICALS: Readonly<Record<string, string>> = {
+  一: '⼀', 二: '⼆', 人: '⼈', 入: '⼊', 八: '⼋', 力: '⼒', 十: '⼗', 工: '⼯', 大: '⼤', 子: '⼦', 小: '⼩', 山: '⼭', 干: '⼲',
+  心: '⼼', 手: '⼿', 文: '⽂', 方: '⽅', 日: '⽇', 月: '⽉', 水: '⽔', 用: '⽤', 田: '⽥', 白: '⽩', 目: '⽬', 示: '⽰', 立: '⽴',
+  自: '⾃', 至: '⾄', 行: '⾏', 言: '⾔', 走: '⾛', 身: '⾝', 里: '⾥', 民: '⺠', 长: '⻓', 门: '⻔', 见: '⻅', 车: '⻋', 页: '⻚',
+};
+const asRadicals = (text: string) => text.replace(/[一二人入八力十工大子小山干心手文方日月水用田白目示立自至行言走身里民长门见车页]/gu, (c) => RADICALS[c] ?? c);
+
 /** The meta shapes: each rewrites the title, opening or headings of a fixture as real reports write them. */
 export const META_SHAPES: Readonly<Record<string, Shape>> = {
   'as published': (p) => ({ text: p.title + p.opening + p.body }),
@@ -114,6 +126,7 @@ export const META_SHAPES: Readonly<Record<string, Shape>> = {
     text: `${t.year}年度政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》要求，现将我办${t.year}年度政府信息公开工作情况报告如下。\n${p.body.trimEnd()}\n\n　　　　${t.agency}\n　　　　${cnDate(t.year + 1)}\n`,
   }),
   'no title, name only in the signature': (p, t) => ({ text: `${namelessOpening(p.opening, t.year)}${p.body.trimEnd()}\n\n${t.agency}\n${t.year + 1}年1月25日\n` }),
+  'radicals for characters (text of a PDF printed by a browser)': (p) => ({ text: asRadicals(p.title + p.opening + p.body) }),
   'Traditional Chinese (mirror site)': (p) => ({ text: tw(p.title + p.opening + p.body) }),
   'Traditional Chinese, Hong Kong forms': (p) => ({ text: hk(p.title + p.opening + p.body) }),
   'heading variants': (p) => ({

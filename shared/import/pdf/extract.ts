@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 import { pathToFileURL } from 'node:url';
+import { ownCharacters } from '../stand-ins.js';
 import { withoutFontPrograms } from './font-programs.js';
 import { DirectPort } from './direct-port.js';
 import { PDFJS_WORKER_PATCHES, patchSource, UNCOPIED_MESSAGES_NEED } from './pdfjs-patches.js';
@@ -96,25 +97,6 @@ function asScript(source: string, url: string): string | undefined {
   return body === source || /^(?:import|export)\b/mu.test(body) || /\bimport\.meta\b/u.test(body) ? undefined : body;
 }
 
-/**
- * Characters that stand in a PDF's text for the ones it shows:
- * - the vertical presentation forms of 、。，：（）… (U+FE10–FE19, FE30–FE4F), which pdf.js substitutes in vertical
- *   text when a font's program is not at hand, so that a system font draws them upright;
- * - CJK radicals (Kangxi radicals U+2F00–2FD5, the radicals supplement U+2E80–2EF3): a font whose glyph for 人 also
- *   serves the radical ⼈ gets a ToUnicode map that may name the radical (Chromium's PDFs do: 「淮安市⼈⺠政府」),
- *   and then neither labels nor names match.
- * Each goes back to the character it stands for: its compatibility decomposition (NFKC), and for the supplement,
- * which has none, Unicode's equivalent unified ideograph (EquivalentUnifiedIdeograph.txt) of the radicals that are
- * characters in simplified text.
- */
-const STAND_IN = /[\u2E80-\u2EF3\u2F00-\u2FD5\uFE10-\uFE19\uFE30-\uFE4F]/u;
-const STAND_INS = /[\u2E80-\u2EF3\u2F00-\u2FD5\uFE10-\uFE19\uFE30-\uFE4F]/gu;
-const SUPPLEMENT: Readonly<Record<string, string>> = {
-  '⺠': '民', '⺰': '纟', '⻄': '西', '⻅': '见', '⻆': '角', '⻈': '讠', '⻉': '贝', '⻋': '车', '⻐': '钅', '⻓': '长',
-  '⻔': '门', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻠': '饣', '⻢': '马', '⻥': '鱼', '⻦': '鸟',
-  '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙',
-};
-const ownCharacters = (s: string) => (STAND_IN.test(s) ? s.replace(STAND_INS, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC')) : s);
 
 export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
   const loaded = await (pdfjs ??= loadPdfJs());
