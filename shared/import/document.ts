@@ -7,6 +7,10 @@
 import { importReport, type ImportInput, type ImportResult } from './import.js';
 import type { InputRead } from './input.js';
 import { htmlTitle } from './html.js';
+import { ReadMemo } from './read-memo.js';
+
+/** What the slow readers made of each file, by content (a batch check reads every file twice). */
+const memo = new ReadMemo<InputRead>();
 
 function isCfb(bytes: Uint8Array): boolean {
   const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -16,20 +20,26 @@ function isCfb(bytes: Uint8Array): boolean {
 async function extract(input: ImportInput): Promise<InputRead | undefined> {
   const { bytes, name } = input;
   if (bytes && (await import('./pdf/read.js')).isPdf(bytes, name)) {
-    const r = await (await import('./pdf/read.js')).readPdf(bytes);
-    return r.ok ? { ok: true, kind: 'pdf', text: r.text } : { ok: false, kind: 'pdf', reason: r.reason };
+    return memo.get('pdf', bytes, async () => {
+      const r = await (await import('./pdf/read.js')).readPdf(bytes);
+      return r.ok ? { ok: true, kind: 'pdf', text: r.text } : { ok: false, kind: 'pdf', reason: r.reason };
+    });
   }
   if (name && /\.pdf$/iu.test(name)) return { ok: false, kind: 'pdf', reason: 'pdf-corrupt' };
   // By content, not name: many a published 「.doc」 is really a web page or a .docx, read below as what it is.
   if (bytes && isCfb(bytes)) {
-    const r = await (await import('./doc.js')).readDoc(bytes);
-    return r.ok ? { ok: true, kind: 'doc', text: r.text } : { ok: false, kind: 'doc', reason: r.reason };
+    return memo.get('doc', bytes, async () => {
+      const r = await (await import('./doc.js')).readDoc(bytes);
+      return r.ok ? { ok: true, kind: 'doc', text: r.text } : { ok: false, kind: 'doc', reason: r.reason };
+    });
   }
   const page = await import('./web-page.js');
   const html = page.savedPage(input);
   if (html !== undefined) {
-    const title = htmlTitle(html);
-    return { ok: true, kind: 'html', text: await page.webPageText(html), ...(title ? { title } : {}) };
+    return memo.get('html', html, async () => {
+      const title = htmlTitle(html);
+      return { ok: true, kind: 'html', text: await page.webPageText(html), ...(title ? { title } : {}) };
+    });
   }
   return undefined;
 }

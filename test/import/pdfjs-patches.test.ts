@@ -87,7 +87,7 @@ async function readAll(pdfs: readonly Uint8Array[], patched: boolean): Promise<P
   const before = process.env.NIANBAO_PDFJS_PATCHES;
   if (patched) delete process.env.NIANBAO_PDFJS_PATCHES;
   else process.env.NIANBAO_PDFJS_PATCHES = '0';
-  const thread = new PdfThread({ memoBytes: 0 });
+  const thread = new PdfThread();
   try {
     // the thread starts with the first read, taking the environment as it is then
     return await Promise.all(pdfs.map((b) => thread.read(b)));

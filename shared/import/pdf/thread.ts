@@ -6,9 +6,8 @@
  * time, in the order asked: pdf.js keeps one core busy either way, and the time limit is then the file's own.
  *
  * The thread does not keep the process alive while it has nothing to do, and ends after IDLE_MS of that, giving its
- * memory (and the texts kept, see TextMemo) back to a long-running server.
+ * memory back to a long-running server. (The text of a PDF read before is kept by whoever asks: document.ts.)
  */
-import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { threadEntry, type ThreadEntry } from '../../thread-entry.js';
 import type { PdfRead } from './extract.js';
@@ -18,52 +17,19 @@ const TIMEOUT_MS = 30_000;
 const IDLE_MS = 30_000;
 /** A report needs a few megabytes of pdf.js heap; a file that needs this much is not one. */
 const HEAP_MB = 512;
-/** Text kept from PDFs already read (UTF-16 bytes): about 1,500 reports. */
-const MEMO_BYTES = 32 * 1024 * 1024;
-
-/**
- * The texts of PDFs read before, by content. A batch check reads every file twice — once to pair each report with
- * last year's of the same agency, once to check it — and a PDF is the one kind whose reading costs tens of
- * milliseconds. Entries are kept until the budget is spent and not evicted after: the batch's second pass goes
- * through the files in the order of its first, so evicting the oldest would drop each text just before it is asked
- * for again; this way a batch larger than the budget still finds its first 1,500 reports.
- */
-class TextMemo {
-  private readonly texts = new Map<string, PdfRead>();
-  private bytes = 0;
-  constructor(readonly budget: number) {}
-  static key(bytes: Uint8Array): string {
-    return createHash('sha256').update(bytes).digest('base64');
-  }
-  get(key: string): PdfRead | undefined {
-    return this.texts.get(key);
-  }
-  /** Only texts read: a refusal (a scan, a timeout, a broken file) is cheap to repeat, or may go the other way. */
-  put(key: string, r: PdfRead): void {
-    if (!r.ok || this.bytes + r.text.length * 2 > this.budget) return;
-    this.texts.set(key, r);
-    this.bytes += r.text.length * 2;
-  }
-}
-
-interface Job { readonly bytes: Uint8Array; readonly key: string; readonly resolve: (r: PdfRead) => void }
+interface Job { readonly bytes: Uint8Array; readonly resolve: (r: PdfRead) => void }
 
 export interface PdfThreadOptions {
   /** The thread's entry (tests give a stand-in). */
   readonly script?: URL;
   readonly timeoutMs?: number;
   readonly idleMs?: number;
-  /** Bytes of text kept from PDFs read (0: none). */
-  readonly memoBytes?: number;
 }
 
 export class PdfThread {
   private readonly entry: ThreadEntry;
   private readonly timeoutMs: number;
   private readonly idleMs: number;
-  private memo: TextMemo;
-  /** Files asked for and not read yet, by content: the same file asked twice is read once. */
-  private readonly reading = new Map<string, Promise<PdfRead>>();
   private worker: Worker | undefined;
   private readonly queue: Job[] = [];
   private current: { job: Job; timer: ReturnType<typeof setTimeout> } | undefined;
@@ -75,23 +41,14 @@ export class PdfThread {
     this.entry = options.script ? { script: options.script, argv: [] } : threadEntry('pdf-worker', new URL('./worker.ts', import.meta.url));
     this.timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
     this.idleMs = options.idleMs ?? IDLE_MS;
-    this.memo = new TextMemo(options.memoBytes ?? MEMO_BYTES);
   }
 
   /** The text of a PDF, or why there is none. Never rejects. */
   read(bytes: Uint8Array): Promise<PdfRead> {
-    const key = TextMemo.key(bytes);
-    const known = this.memo.get(key);
-    if (known) return Promise.resolve(known);
-    let reading = this.reading.get(key);
-    if (!reading) {
-      reading = new Promise<PdfRead>((resolve) => {
-        this.queue.push({ bytes, key, resolve });
-        this.next();
-      }).finally(() => this.reading.delete(key));
-      this.reading.set(key, reading);
-    }
-    return reading;
+    return new Promise<PdfRead>((resolve) => {
+      this.queue.push({ bytes, resolve });
+      this.next();
+    });
   }
 
   private start(): Worker {
@@ -111,10 +68,7 @@ export class PdfThread {
     if (!job) {
       this.worker?.unref();
       clearTimeout(this.idle);
-      this.idle = setTimeout(() => {
-        this.retire();
-        this.memo = new TextMemo(this.memo.budget);
-      }, this.idleMs);
+      this.idle = setTimeout(() => this.retire(), this.idleMs);
       this.idle.unref();
       return;
     }
@@ -136,7 +90,6 @@ export class PdfThread {
     this.current = undefined;
     if (done) {
       clearTimeout(done.timer);
-      this.memo.put(done.job.key, result);
       done.job.resolve(result);
     }
     this.next();
