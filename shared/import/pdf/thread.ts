@@ -17,6 +17,12 @@ const TIMEOUT_MS = 30_000;
 const IDLE_MS = 30_000;
 /** A report needs a few megabytes of pdf.js heap; a file that needs this much is not one. */
 const HEAP_MB = 512;
+/**
+ * pdf.js makes short-lived objects by the million (tokens, text items, font tables): twice V8's default young
+ * generation (48 MB, semi-spaces of 16) halves the scavenges and was faster in 6 of 6 paired runs (2–9 %), for
+ * 20–70 MB more resident while the thread lives (it ends when idle).
+ */
+const YOUNG_MB = 96;
 interface Job { readonly bytes: Uint8Array; readonly resolve: (r: PdfRead) => void }
 
 export interface PdfThreadOptions {
@@ -54,7 +60,7 @@ export class PdfThread {
   private start(): Worker {
     // execArgv: [] so that the parent's flags (-e, --cpu-prof, …) are not inherited by the thread.
     this.started++;
-    const w = new Worker(this.entry.script, { argv: [...this.entry.argv], execArgv: [], resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+    const w = new Worker(this.entry.script, { argv: [...this.entry.argv], execArgv: [], resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: YOUNG_MB } });
     w.on('message', (m: PdfRead) => this.finish(w, m));
     // Out of heap, or a crash inside pdf.js: the file could not be read; the next one gets a new thread.
     w.on('error', () => this.finish(w, { ok: false, reason: 'pdf-corrupt' }, true));
