@@ -4,22 +4,20 @@
  * Type numbers into the grid, see the pane update, click a finding, take a screenshot.
  */
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAddinServer } from '../../addin/server.js';
 import { sheetPlan } from '../../shared/layout.js';
+import { hasChromium, launchChromium, requireChromiumInCi } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (process.env.CI && !present) throw new Error(`CI needs Debian's Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`);
+requireChromiumInCi();
 const SUPPORT = join(import.meta.dirname, 'host/browser');
 export const SCREENSHOT = join(import.meta.dirname, '../../.data/addin-e2e.png');
 
-describe.skipIf(!present)('task pane in Chromium with the fake Excel host', () => {
+describe.skipIf(!hasChromium)('task pane in Chromium with the fake Excel host', () => {
   let dir: string, server: { url: string; close(): Promise<void> }, browser: Browser, page: Page, pane: Frame;
 
   beforeAll(async () => {
@@ -30,10 +28,7 @@ describe.skipIf(!present)('task pane in Chromium with the fake Excel host', () =
     });
     await copyFile(join(SUPPORT, 'host.html'), join(dir, 'host.html'));
     server = await startAddinServer({ port: 0, host: '127.0.0.1', testDir: dir, officeJsUrl: '/test/office-shim.js' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1500, height: 950 }, locale: 'zh-CN' });
     page = await context.newPage();
     await page.goto(`${server.url}test/host.html`);

@@ -6,19 +6,19 @@
  * whose tables are ColumnSets, marked 草稿, and its button brings the draft .docx. Screenshots in test/bot/screenshots/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BotProcess } from './support/bot-process.js';
 import { noApplications2021, recordScript } from './support/scripted-clerks.js';
+import { hasChromium, launchChromium, requireChromiumInCi } from '../support/chromium.js';
 import { freePort } from '../support/ports.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-if (process.env.CI && !existsSync(CHROMIUM)) throw new Error('CI needs Debian chromium at /usr/bin/chromium');
+requireChromiumInCi();
 const PLAYGROUND = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
 const LOOPBACK = fileURLToPath(new URL('./support/loopback.cjs', import.meta.url));
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -52,7 +52,7 @@ async function send(page: Page, text: string, expectText: string): Promise<void>
 
 const firstLine = (reply: string) => reply.split('\n').find((l) => l.trim() && !l.startsWith('['))!.trim().slice(0, 24);
 
-describe.skipIf(!existsSync(CHROMIUM))('Agents Playground', () => {
+describe.skipIf(!hasChromium)('Agents Playground', () => {
   it('shows 预览 as an Adaptive Card with the tables as ColumnSets, marked 草稿', { timeout: 300_000 }, async () => {
     const turns = await recordScript(noApplications2021());
     const port = await freePort();
@@ -73,7 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Agents Playground', () => {
       playground!.stderr!.setEncoding('utf8').on('data', (s: string) => out.push(s));
     });
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
     const external: string[] = [];
     await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (r) => { external.push(r.request().url()); return r.abort(); });

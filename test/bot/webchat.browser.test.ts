@@ -4,21 +4,20 @@
  * conversation, the rest answered, the .docx downloaded by clicking the link. Screenshots in test/bot/screenshots/
  * (not committed).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BotProcess } from './support/bot-process.js';
 import { DirectLineClient, activitiesText } from './support/directline-client.js';
 import { recordInterview } from './support/recorded-interview.js';
+import { hasChromium, launchChromium, requireChromiumInCi } from '../support/chromium.js';
 import { freePort } from '../support/ports.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (process.env.CI && !hasChromium) throw new Error('CI needs Debian chromium at /usr/bin/chromium');
+requireChromiumInCi();
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-webchat-'));
@@ -61,10 +60,7 @@ describe.skipIf(!hasChromium)('webchat in Chromium', () => {
     processes.push(first);
     const url = await first.ready();
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 900 }, acceptDownloads: true });
     const external: string[] = [];
     context.on('request', (r) => { if (!r.url().startsWith(url) && !/^(blob|data):/.test(r.url())) external.push(r.url()); });

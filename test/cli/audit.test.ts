@@ -1,11 +1,12 @@
 /** The batch audit of `nianbao check`: directories, NDJSON, summary table, pairing, exit status, HTML report. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import type { Draft } from '../../shared/index.js';
 import { buildDraft, natural } from '../support/drafts.js';
+import { hasChromium, launchChromium, requireChromiumInCi } from '../support/chromium.js';
 import { runNianbao } from '../support/cli.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';
 
@@ -167,15 +168,9 @@ describe('--report out.html', () => {
   });
 
   it('opens in Chromium and shows the marked cells', async (ctx) => {
-    if (!existsSync('/usr/bin/chromium')) {
-      if (process.env.CI) throw new Error('Chromium (/usr/bin/chromium) is required in CI');
-      ctx.skip();
-    }
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    requireChromiumInCi();
+    if (!hasChromium) ctx.skip();
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const requests: string[] = [];

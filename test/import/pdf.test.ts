@@ -4,7 +4,7 @@
  * cell; a scan, an encrypted PDF and a broken one are refused by `nianbao check`/`import` with a clear message and
  * exit 2. Needs LibreOffice and pdftoppm: skipped outside CI when absent, failing in CI.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import type { Draft } from '../../shared/index.js';
 import { importDocument } from '../../shared/import/document.js';
 import { renderReportDocx } from '../../shared/render/docx.js';
 import { renderReportHtml } from '../../shared/render/report.js';
+import { hasChromium, launchChromium } from '../support/chromium.js';
 import { runNianbao } from '../support/cli.js';
 import { huaian2024, pingtan2022, weihaiOffice2020 } from '../support/fixture-drafts.js';
 import { convertDocx, ENCRYPTED_PDF_FILTER, PDFTOPPM, RESTRICTED_PDF_FILTER, scanOf, SOFFICE } from '../support/pdf-files.js';
@@ -77,15 +78,12 @@ describe.skipIf(!SOFFICE && !inCi)('PDFs made by LibreOffice from the .docx rend
   }, 180_000);
 });
 
-const CHROMIUM = '/usr/bin/chromium';
-
-describe.skipIf(!existsSync(CHROMIUM) && !inCi)('PDFs a browser prints from the HTML rendering (Chromium)', () => {
+describe.skipIf(!hasChromium && !inCi)('PDFs a browser prints from the HTML rendering (Chromium)', () => {
   // Chromium's fonts name radicals in their ToUnicode maps where the page shows characters (⼈⺠ for 人民, ⼆ for 二):
   // labels and the agency must still match, and no figure may land in the wrong row.
   it.each(['huaian-2024 (2021 format)', 'weihai-office-2020 (2019 format)'])('%s reads back cell for cell', async (label) => {
     const draft = DRAFTS[label]!();
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.setContent(renderReportHtml(draft));
