@@ -268,9 +268,15 @@ function idsOf(defs: readonly { readonly id: string }[]): readonly string[] {
 
 const raw = (t: Values[number]) => (t.t === 'value' ? t.raw : '');
 
-/** The values after each t4 group label that heads a printed row (行政复议 / 未经复议直接起诉 / 复议后起诉). */
+/**
+ * The values after each t4 group label that heads a printed row (行政复议 / 未经复议直接起诉 / 复议后起诉): printed as
+ * labelled rows, or (`stacked`) as three blocks one under another, each its label, the column headers (结果维持 …
+ * 总计) and then its numbers — a workbook printed on narrow paper, as the template prints. Stacked blocks count only
+ * when every group has numbers and none more than its cells: the one-row form also has the group labels and the
+ * column headers before its numbers (all fifteen of them after the last label).
+ */
 const t4Groups = new Map<FormatId, ReadonlyMap<string, string>>();
-function t4GroupRows(tokens: readonly Token[], format: FormatId): Map<string, Values> {
+function t4GroupRows(tokens: readonly Token[], format: FormatId, cellsOf: ReadonlyMap<string, number>, stacked: boolean): Map<string, Values> {
   let byKey = t4Groups.get(format);
   if (!byKey) t4Groups.set(format, (byKey = new Map(FORMATS[format].t4.groups.map((g) => [compact(g.label), g.id]))));
   const out = new Map<string, Values>();
@@ -279,13 +285,19 @@ function t4GroupRows(tokens: readonly Token[], format: FormatId): Map<string, Va
     if (t.t === 'anchor') {
       const id = byKey.get(t.entry.key);
       // A label printed twice (once in the header) heads the row whose numbers follow it.
-      values = id && !out.get(id)?.some((x) => x.t === 'value') ? [] : null;
-      if (values) out.set(id!, values);
+      if (id) values = !out.get(id)?.some((x) => x.t === 'value') ? [] : null;
+      // Stacked: the column headers between a block's label and its numbers leave the row open.
+      else if (!stacked || values?.some((x) => x.t === 'value')) values = null;
+      if (id && values) out.set(id, values);
     } else if ((t.t === 'value' || t.t === 'blank') && values) values.push(t);
     else if (t.t === 'text' && /[\u4e00-\u9fff]/u.test(t.raw)) values = null;
   }
-  for (const [id, vals] of out) if (!vals.some((x) => x.t === 'value')) out.delete(id);
-  return out;
+  for (const [id, vals] of out) {
+    const n = vals.filter((x) => x.t === 'value').length;
+    if (!n) out.delete(id);
+    else if (stacked && n > (cellsOf.get(id) ?? 0)) return new Map();
+  }
+  return stacked && out.size < cellsOf.size ? new Map() : out;
 }
 
 export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Token[]>>>, format: FormatId): TablesRead {
@@ -333,7 +345,9 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
     const extraLabels: string[] = [];
 
     if (table === 't4') {
-      const groupRows = t4GroupRows(toks, format);
+      const cellsOf = new Map(rowsOf(cat, 't4').map((r) => [r.id, r.cells.length]));
+      let groupRows = t4GroupRows(toks, format, cellsOf, false);
+      if (!groupRows.size) groupRows = t4GroupRows(toks, format, cellsOf, true);
       if (groupRows.size) {
         // Printed as labelled rows, one per group: each row is read on its own.
         for (const info of rowsOf(cat, 't4')) {

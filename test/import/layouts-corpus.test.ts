@@ -25,7 +25,9 @@ const DRAFTS: Record<string, Draft> = {
   'hongze-2024': fixtures.hongze2024(),
 };
 
-const VARIANTS: Record<string, WriteOptions> = { plain: {}, 't4 as three rows': { t4Rows: true }, 'with an extra row': { extraRow: true } };
+const VARIANTS: Record<string, WriteOptions> = {
+  plain: {}, 't4 as three rows': { t4Rows: true }, 't4 as three blocks one under another': { t4Stacked: true }, 'with an extra row': { extraRow: true },
+};
 
 const CASES = Object.entries(DRAFTS).flatMap(([name, d]) =>
   EXACT_LAYOUTS.flatMap((layout) => Object.entries(VARIANTS).map(([variant, options]) => ({ name, d, layout, variant, options }))));

@@ -4,9 +4,10 @@
  * wrapped labels, page numbers and a page break inside t3), crawler text (cells run together), crawled one cell per
  * line ending in ` |` (blank cells as a line `|`, rows opened by `|`, trailing blanks collapsed into `||||`) and
  * Markdown as PDF converters write it (pipe tables broken by a page break and a running head, labels spilling into
- * the next row). Variants: t4 printed as three labelled rows, an extra row the format does not have.
+ * the next row). Variants: t4 printed as three labelled rows, t4 as three blocks one under another (the template's
+ * workbook printed on narrow paper), an extra row the format does not have.
  */
-import { FORMATS, narrativeParts, tableGrids, type Draft, type FormatId, type GridCell, type TableId } from '../../shared/index.js';
+import { catalogue, FORMATS, narrativeParts, tableGrids, type Draft, type FormatId, type GridCell, type TableId } from '../../shared/index.js';
 
 export type Layout = 'line' | 'tab' | 'pipe' | 'layout' | 'crawl' | 'crawl-pipe' | 'markdown';
 export const TEXT_LAYOUTS: readonly Layout[] = ['line', 'tab', 'pipe', 'layout', 'crawl'];
@@ -16,6 +17,11 @@ export const EXACT_LAYOUTS: readonly Layout[] = ['line', 'tab', 'pipe', 'crawl-p
 export interface WriteOptions {
   /** t4 as three labelled rows (行政复议 / 未经复议直接起诉 / 复议后起诉) of five numbers under one header row. */
   readonly t4Rows?: boolean;
+  /**
+   * t4 as three blocks one under another, as the template's workbook prints: each its caption (行政复议, or 行政诉讼
+   * and the group's label), the five column headers and its five numbers.
+   */
+  readonly t4Stacked?: boolean;
   /** A labelled row the format does not have, after the last row of t2's first block and of t3's （五）. */
   readonly extraRow?: boolean;
 }
@@ -60,6 +66,18 @@ function gridRows(d: Draft, table: TableId, options: WriteOptions): { rows: Cell
       ]),
     ];
     return { rows, width: 1 + f.columns.length };
+  }
+  if (table === 't4' && options.t4Stacked) {
+    const f = FORMATS[d.format as FormatId].t4;
+    const blockOf = new Map(catalogue(d.format as FormatId).tables.t4.map((c) => [c.row, c.block]));
+    const line = (text: string): Cell[] => [{ text, value: false, col: 0, colSpan: f.columns.length }];
+    rows = f.groups.flatMap((g) => [
+      ...(blockOf.get(g.id) && blockOf.get(g.id) !== g.label ? [line(blockOf.get(g.id)!)] : []),
+      line(g.label),
+      f.columns.map((c, i) => ({ text: c.label, value: false, col: i, colSpan: 1 })),
+      f.columns.map((c, i) => ({ text: d.cells[`t4.${g.id}.${c.id}`] ?? '', value: true, col: i, colSpan: 1 })),
+    ]);
+    return { rows, width: f.columns.length };
   }
   if (options.extraRow && table !== 't4') {
     const x = EXTRA_ROWS[table];
