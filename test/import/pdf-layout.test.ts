@@ -24,6 +24,15 @@ describe('PDF text by position', () => {
     expect(layoutText([page(items)]).split('\n')).toEqual(['行政许可\t3\t+1\t5', '其他对外管理服务事项\t2\t0\t']);
   });
 
+  it('a label wrapped in a tall cell right under the previous row’s label is its own row’s (a printed workbook)', () => {
+    const items = [
+      ...row('行政许可', 300, ['0', '0', '0']),
+      item('其他对外管理服务', 80, 312), ...row('', 318, ['3', '+1']).slice(1), item('事项', 80, 324),
+      ...row('行政处罚', 336, ['2', '-1', '0']),
+    ];
+    expect(layoutText([page(items)]).split('\n')).toEqual(['行政许可\t0\t0\t0', '其他对外管理服务事项\t3\t+1\t', '行政处罚\t2\t-1\t0']);
+  });
+
   it('a label wrapped in a vertically centred cell is joined to its figures', () => {
     const items = [
       ...row('（一）予以公开', 300, ['0', '0']),
@@ -36,10 +45,17 @@ describe('PDF text by position', () => {
   });
 
   it('page numbers and running heads go; a table continues on the next page', () => {
-    const head = item('某区人民政府2023年政府信息公开工作年度报告', 150, 40);
+    const head = item('某区人民政府门户网站 政务公开', 150, 40);
     const one = page([head, item('正文第一段。', 80, 100), ...row('规章', 700, ['0', '0']), item('- 1 -', 280, 800)]);
     const two = page([head, ...row('行政规范性文件', 90, ['0', '5']), item('— 2 —', 280, 800)]);
     expect(layoutText([one, two]).split('\n')).toEqual(['正文第一段。', '规章\t0\t0', '行政规范性文件\t0\t5']);
+  });
+
+  it('a running head that is the report’s title stays once, where it first stands (it may be the only title)', () => {
+    const head = item('某区人民政府2023年政府信息公开工作年度报告', 150, 40);
+    const one = page([head, ...row('规章', 100, ['0', '0']), item('第 1 页，共 2 页', 260, 800)]);
+    const two = page([head, ...row('行政规范性文件', 90, ['0', '5']), item('第 2 页，共 2 页', 260, 800)]);
+    expect(layoutText([one, two]).split('\n')).toEqual(['某区人民政府2023年政府信息公开工作年度报告', '规章\t0\t0', '行政规范性文件\t0\t5']);
   });
 
   it('a paragraph wrapped at the right margin is one line; an indented line starts the next', () => {

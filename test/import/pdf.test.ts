@@ -15,7 +15,7 @@ import { renderReportHtml } from '../../shared/render/report.js';
 import { hasChromium, launchChromium } from '../support/chromium.js';
 import { runNianbao } from '../support/cli.js';
 import { huaian2024, pingtan2022, weihaiOffice2020 } from '../support/fixture-drafts.js';
-import { convertDocx, ENCRYPTED_PDF_FILTER, PDFTOPPM, RESTRICTED_PDF_FILTER, scanOf, SOFFICE } from '../support/pdf-files.js';
+import { convertDocx, convertFile, ENCRYPTED_PDF_FILTER, PDFTOPPM, RESTRICTED_PDF_FILTER, scanOf, SOFFICE } from '../support/pdf-files.js';
 import { FIXTURES_DIR, importFixture } from './support.js';
 
 const PDF_DIR = join(FIXTURES_DIR, '../pdf/');
@@ -66,6 +66,24 @@ describe.skipIf(!SOFFICE && !inCi)('PDFs made by LibreOffice from the .docx rend
     const r = await importDocument({ name: 'x.pdf', bytes: pdf });
     expect(r.kind).toBe('pdf');
     expect(filled(r.draft.cells)).toEqual(filled(draft.cells));
+    expect(r.draft).toMatchObject({ year: draft.year, format: draft.format, agency: { name: draft.agency.name } });
+  }, 180_000);
+
+  // Clerks fill the template's workbook and print it: the tables only, t4 as three blocks one under another (each its
+  // caption, the column headers, five numbers), the title as a running head on every page.
+  it.each(['huaian-2024 (2021 format)', 'weihai-office-2020 (2019 format)'])('%s: the template workbook filled and printed to PDF reads back cell for cell', async (label) => {
+    const draft = DRAFTS[label]!();
+    const sub = mkdtempSync(join(dir, 'template-'));
+    writeFileSync(join(sub, 'draft.json'), JSON.stringify(draft));
+    const made = await runNianbao(sub, 'template', '--from', 'draft.json', '-o', 'tables.xlsx');
+    expect(made.code).toBe(0);
+    const pdf = convertFile(sub, 'tables.xlsx', readFileSync(join(sub, 'tables.xlsx')), 'pdf', 'pdf');
+    const r = await importDocument({ name: 'tables.pdf', bytes: pdf });
+    expect(r.kind).toBe('pdf');
+    const numeric = (cells: Record<string, string>) => Object.fromEntries(Object.entries(filled(cells)).map(([k, v]) => [k, Number(v)]));
+    expect(numeric(r.draft.cells)).toEqual(numeric(draft.cells)); // the workbook prints 96171.6 as 96171.60
+    expect(r.findings.filter((f) => f.rule === 'structure.unreadable-table' || f.rule === 'structure.row-shape')).toEqual([]);
+    // the title only as the running head of every page: kept once, so agency and year are read
     expect(r.draft).toMatchObject({ year: draft.year, format: draft.format, agency: { name: draft.agency.name } });
   }, 180_000);
 

@@ -12,8 +12,14 @@ export const PDFTOPPM = ['/usr/bin/pdftoppm'].find((p) => existsSync(p));
 
 /** Converts `docx` bytes with LibreOffice to `filter` (e.g. 'pdf', 'doc', or a filter with options) in `dir`. */
 export function convertDocx(dir: string, name: string, docx: Uint8Array, filter: string, ext: string): Uint8Array {
-  const src = join(dir, `${name}.docx`);
-  writeFileSync(src, docx);
+  return convertFile(dir, `${name}.docx`, docx, filter, ext);
+}
+
+/** Converts a file (`file`: its name in `dir`, whose extension tells LibreOffice what it is) to `filter`. */
+export function convertFile(dir: string, file: string, bytes: Uint8Array, filter: string, ext: string): Uint8Array {
+  const src = join(dir, file);
+  const name = file.replace(/\.[^.]+$/u, '');
+  writeFileSync(src, bytes);
   execFileSync(SOFFICE!, [
     `-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', join(dir, ext), src,
   ], { timeout: 180_000, stdio: 'ignore' });

@@ -136,7 +136,13 @@ function makeLine(page: number, frags: Frag[]): Line {
   };
 }
 
-/** Page numbers and running heads: short lines in the top or bottom margin, a page number or repeated on pages. */
+/** A running head that is the report's title (a workbook of the tables prints it atop every page, and only there). */
+const TITLE_HEAD = /(?:年度|工作)报告/u;
+
+/**
+ * Page numbers and running heads: short lines in the top or bottom margin, a page number or repeated on pages. A
+ * running head naming the report is kept where it first stands: it may be the only title the file has.
+ */
 export function dropChrome(pages: readonly PdfPageText[], lines: Line[]): Line[] {
   const inMargin = (l: Line) => {
     const h = pages[l.page]!.height;
@@ -150,11 +156,15 @@ export function dropChrome(pages: readonly PdfPageText[], lines: Line[]): Line[]
     if (!seen.has(k)) seen.set(k, new Set());
     seen.get(k)!.add(l.page);
   }
+  const kept = new Set<string>();
   return lines.filter((l) => {
     if (!inMargin(l)) return true;
     const t = lineText(l).replace(/\s+/g, ' ').trim();
     if (PAGE_NUMBER.test(t)) return false;
-    return !(pages.length > 1 && seen.get(key(l))!.size >= 2 && t.length <= 60);
+    if (!(pages.length > 1 && seen.get(key(l))!.size >= 2 && t.length <= 60)) return true;
+    if (!TITLE_HEAD.test(t) || kept.has(key(l))) return false;
+    kept.add(key(l));
+    return true;
   });
 }
 

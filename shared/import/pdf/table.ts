@@ -184,6 +184,24 @@ export function blockRows(block: Block): { rows: Map<Line, string>; used: Set<Li
     if (c) {
       c.row = row;
       labelOf.set(row, c);
+      continue;
+    }
+    // A label wrapped in a tall cell, centred on its figures, directly under the previous row's label (a workbook
+    // printed with its row heights, as the template prints): its lines joined that label's chain as if continuing
+    // it below. The pieces after that row's own, centred on these figures, are this row's label.
+    for (const other of chains) {
+      if (!other.row) continue;
+      const own = other.pieces.findIndex((p) => p.rowLabel);
+      const after = other.pieces.slice(own + 1).filter((p) => p.frag.top >= other.pieces[own]!.frag.bottom - 0.5);
+      if (!after.length || after.length !== other.pieces.length - own - 1) continue;
+      const sub: Chain = { pieces: after };
+      if (chainTop(sub) <= row.bottom && chainBottom(sub) >= row.top && Math.abs((chainTop(sub) + chainBottom(sub)) / 2 - mid) < 0.6 * row.size) {
+        other.pieces = other.pieces.slice(0, own + 1);
+        sub.row = row;
+        chains.push(sub);
+        labelOf.set(row, sub);
+        break;
+      }
     }
   }
   // Group labels: before the first row of figures they span.
