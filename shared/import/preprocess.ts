@@ -5,7 +5,12 @@
  */
 import { ownCharacters, STAND_IN, STAND_IN_RANGES } from './stand-ins.js';
 
-const PAGE_NUMBER = /^[ \t\u3000\u00A0]*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[ \t\u3000\u00A0]*$/u;
+/**
+ * The forms a page number is printed in, on a line of its own: 「- 3 -」「— 3 —」「第 3 页」「第 3 页，共 6 页」.
+ * pdf/lines.ts adds the bare figures («3», «3/6») that it may take for page numbers only in a page's margin.
+ */
+export const PAGE_NUMBER_FORMS = String.raw`[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?`;
+const PAGE_NUMBER = new RegExp(String.raw`^[ \t\u3000\u00A0]*(?:${PAGE_NUMBER_FORMS})[ \t\u3000\u00A0]*$`, 'u');
 
 /**
  * What preprocessing may change: CR, NUL, form feed and a stand-in (stand-ins.ts) anywhere, and a line that may be a page number (a dash or

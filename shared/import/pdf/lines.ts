@@ -2,6 +2,7 @@
  * Positioned text items of PDF pages → fragments (runs of items close enough to be one cell's text) → lines (items
  * on one baseline), top to bottom; page numbers and running heads taken out. Pure geometry.
  */
+import { PAGE_NUMBER_FORMS } from '../preprocess.js';
 
 export interface PdfTextItem {
   readonly str: string;
@@ -45,7 +46,8 @@ export interface Line {
 export const VALUE = /^(?:[+\-−－]?[0-9０-９][0-9０-９,，.．]*%?|[/／—–-]{1,3}|无)$/u;
 /** A label that opens a row or group: 「一、」「（一）」「1.」「1、」「(1)」「第二十条」. */
 export const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}\s*[.、．]|第[一二三四五六七八九十]+条)/u;
-const PAGE_NUMBER = /^(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*\/\s*\d{1,4})?|[-－—–]?\s*\d{1,4}\s*[-－—–]?)$/u;
+/** A page number in a page's margin: the printed forms (preprocess.ts), and there also a bare «3», «3/6», «-3». */
+const PAGE_NUMBER = new RegExp(String.raw`^(?:${PAGE_NUMBER_FORMS}|\d{1,4}(?:\s*\/\s*\d{1,4})?|[-－—–]?\s*\d{1,4}\s*[-－—–]?)$`, 'u');
 export const ASCII_WORD = /[A-Za-z0-9]/;
 
 export const lineText = (l: Line) => l.frags.map((f) => f.text).join('\t');
