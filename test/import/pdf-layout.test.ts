@@ -33,6 +33,15 @@ describe('PDF text by position', () => {
     expect(layoutText([page(items)]).split('\n')).toEqual(['行政许可\t0\t0\t0', '其他对外管理服务事项\t3\t+1\t', '行政处罚\t2\t-1\t0']);
   });
 
+  it('a row of figures with no label after a row labelled by its centred cell stays unlabelled (and nothing throws)', () => {
+    const items = [
+      ...row('行政许可', 280, ['1', '2']),
+      item('其他对外管理服务', 80, 312), ...row('', 318, ['3', '4']).slice(1), item('事项', 80, 324),
+      ...row('', 345, ['5', '6']).slice(1),
+    ];
+    expect(layoutText([page(items)]).split('\n')).toEqual(['行政许可\t1\t2', '其他对外管理服务事项\t3\t4', '5\t6']);
+  });
+
   it('a label wrapped in a vertically centred cell is joined to its figures', () => {
     const items = [
       ...row('（一）予以公开', 300, ['0', '0']),

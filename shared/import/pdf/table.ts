@@ -190,10 +190,11 @@ export function blockRows(block: Block): { rows: Map<Line, string>; used: Set<Li
     // printed with its row heights, as the template prints): its lines joined that label's chain as if continuing
     // it below. The pieces after that row's own, centred on these figures, are this row's label.
     for (const other of chains) {
-      if (!other.row) continue;
-      const own = other.pieces.findIndex((p) => p.rowLabel);
-      const after = other.pieces.slice(own + 1).filter((p) => p.frag.top >= other.pieces[own]!.frag.bottom - 0.5);
-      if (!after.length || after.length !== other.pieces.length - own - 1) continue;
+      // (a chain labelling its row by being centred on it has no row label of its own to split after)
+      const own = other.row ? other.pieces.findIndex((p) => p.rowLabel) : -1;
+      if (own < 0) continue;
+      const after = other.pieces.slice(own + 1);
+      if (!after.length || after.some((p) => p.frag.top < other.pieces[own]!.frag.bottom - 0.5)) continue;
       const sub: Chain = { pieces: after };
       if (chainTop(sub) <= row.bottom && chainBottom(sub) >= row.top && Math.abs((chainTop(sub) + chainBottom(sub)) / 2 - mid) < 0.6 * row.size) {
         other.pieces = other.pieces.slice(0, own + 1);
