@@ -276,7 +276,7 @@ const raw = (t: Values[number]) => (t.t === 'value' ? t.raw : '');
  * column headers before its numbers (all fifteen of them after the last label).
  */
 const t4Groups = new Map<FormatId, ReadonlyMap<string, string>>();
-function t4GroupRows(tokens: readonly Token[], format: FormatId, cellsOf: ReadonlyMap<string, number>, stacked: boolean): Map<string, Values> {
+function t4GroupRows(tokens: readonly Token[], format: FormatId, stacked: boolean): Map<string, Values> {
   let byKey = t4Groups.get(format);
   if (!byKey) t4Groups.set(format, (byKey = new Map(FORMATS[format].t4.groups.map((g) => [compact(g.label), g.id]))));
   const out = new Map<string, Values>();
@@ -292,12 +292,11 @@ function t4GroupRows(tokens: readonly Token[], format: FormatId, cellsOf: Readon
     } else if ((t.t === 'value' || t.t === 'blank') && values) values.push(t);
     else if (t.t === 'text' && /[\u4e00-\u9fff]/u.test(t.raw)) values = null;
   }
-  for (const [id, vals] of out) {
-    const n = vals.filter((x) => x.t === 'value').length;
-    if (!n) out.delete(id);
-    else if (stacked && n > (cellsOf.get(id) ?? 0)) return new Map();
-  }
-  return stacked && out.size < cellsOf.size ? new Map() : out;
+  for (const [id, vals] of out) if (!vals.some((x) => x.t === 'value')) out.delete(id);
+  if (!stacked) return out;
+  const rows = rowsOf(catalogue(format), 't4');
+  const fits = (r: RowInfo) => (out.get(r.id)?.filter((x) => x.t === 'value').length ?? 0) <= r.cells.length;
+  return out.size === rows.length && rows.every(fits) ? out : new Map();
 }
 
 export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Token[]>>>, format: FormatId): TablesRead {
@@ -345,9 +344,8 @@ export function readTables(tokens: Readonly<Partial<Record<TableId, readonly Tok
     const extraLabels: string[] = [];
 
     if (table === 't4') {
-      const cellsOf = new Map(rowsOf(cat, 't4').map((r) => [r.id, r.cells.length]));
-      let groupRows = t4GroupRows(toks, format, cellsOf, false);
-      if (!groupRows.size) groupRows = t4GroupRows(toks, format, cellsOf, true);
+      let groupRows = t4GroupRows(toks, format, false);
+      if (!groupRows.size) groupRows = t4GroupRows(toks, format, true);
       if (groupRows.size) {
         // Printed as labelled rows, one per group: each row is read on its own.
         for (const info of rowsOf(cat, 't4')) {
