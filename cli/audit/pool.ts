@@ -76,7 +76,8 @@ function workers(context: TaskContext, jobs: number): Pool {
       if (k < 0) return Promise.resolve({ ok: false, error: '检查线程均已退出' });
       for (let j = k + 1; j < jobs; j++) if (alive[j] && load[j]! < load[k]!) k = j;
       // A file goes to the same thread both times the batch asks for it (pairing, then checking) unless that
-      // thread is behind: a thread keeps what it read (the texts of PDFs, .doc files and web pages: shared/import/read-memo.ts; last year's drafts).
+      // thread is behind: a thread keeps what it read (texts of PDFs, .doc files and web pages: read-memo.ts;
+      // last year's drafts).
       const own = threadOf(task.path, jobs);
       if (alive[own] && load[own]! <= load[k]! + 1) k = own;
       load[k]!++;

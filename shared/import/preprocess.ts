@@ -13,9 +13,9 @@ export const PAGE_NUMBER_FORMS = String.raw`[-－—–]\s*\d{1,4}\s*[-－—–
 const PAGE_NUMBER = new RegExp(String.raw`^[ \t\u3000\u00A0]*(?:${PAGE_NUMBER_FORMS})[ \t\u3000\u00A0]*$`, 'u');
 
 /**
- * What preprocessing may change: CR, NUL, form feed and a stand-in (stand-ins.ts) anywhere, and a line that may be a page number (a dash or
- * 「第」 and a digit after its spaces; the first line is tested apart). Written without `^` and the `m` flag, which
- * made the engine try every position of the text.
+ * What preprocessing may change: CR, NUL, form feed and a stand-in (stand-ins.ts) anywhere, and a line that may be
+ * a page number (a dash or 「第」 and a digit after its spaces; the first line is tested apart). Written without `^`
+ * and the `m` flag, which made the engine try every position of the text.
  */
 const MAY_CHANGE = new RegExp(`[\\r\\u0000\\f${STAND_IN_RANGES}]|\\n[ \\t\\u3000\\u00A0]*(?:[-－—–]|第)\\s*\\d`);
 const FIRST_LINE_MAY_CHANGE = /^[ \t\u3000\u00A0]*(?:[-－—–]|第)\s*\d/;
