@@ -17,8 +17,9 @@ const DIR = fileURLToPath(new URL('../../shared/fixtures/reports/', import.meta.
 const PDF_DIR = fileURLToPath(new URL('../../shared/fixtures/pdf/', import.meta.url));
 
 /**
- * The reader keeps the texts of PDFs it has read, by content (a batch check asks for each file twice): every read
- * here gets bytes of its own, the file with a numbered comment after its end, so that each one is read afresh.
+ * The importer keeps the texts of PDFs it has read, by content (shared/import/read-memo.ts: a batch check asks for
+ * each file twice): every read here gets bytes of its own, the file with a numbered comment after its end, so that
+ * each one is read afresh.
  */
 let reads = 0;
 const fresh = (input: { name: string; bytes: Uint8Array }) =>
