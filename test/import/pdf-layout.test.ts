@@ -1,6 +1,7 @@
 /** Positioned PDF text → lines and tab-separated table rows (layout.ts), on small pages built item by item. */
 import { describe, expect, it } from 'vitest';
 import { layoutText, type PdfPageText, type PdfTextItem } from '../../shared/import/pdf/layout.js';
+import { scansAsValue, VALUE } from '../../shared/import/pdf/lines.js';
 
 /** An item of `str` at x, baseline y (downwards), in a 10-unit font: CJK a full em a character, digits half. */
 const item = (str: string, x: number, y: number, size = 10): PdfTextItem => ({
@@ -79,6 +80,19 @@ describe('PDF text by position', () => {
 });
 
 describe('PDF text by position, on any arrangement', () => {
+  it('fragments decide what is a figure exactly as VALUE does, a character at a time', async () => {
+    const fc = await import('fast-check');
+    const ch = fc.constantFrom(...'+-−－0１9９,，.．%/／—–无a 字'.split(''));
+    fc.assert(fc.property(fc.array(ch, { maxLength: 8 }).map((a) => a.join('')), (s) => scansAsValue(s) === VALUE.test(s)), { numRuns: 20_000 });
+    for (const s of ['-', '--', '---', '----', '-5', '－5', '−', '+', '5%', '5%%', '1,234.5', '无', '无无', '/', '—/-', '']) expect(scansAsValue(s)).toBe(VALUE.test(s));
+  });
+
+  it('thousands of runs printed over one another make one fragment (a hostile page: no longer quadratic)', () => {
+    const items = Array.from({ length: 20_000 }, () => item('Some Agency 2024', 80, 100));
+    const [line] = layoutText([page(items)]).split('\n');
+    expect(line).toBe('Some Agency 2024'.repeat(20_000));
+  });
+
   it('never throws and loses no text', async () => {
     const fc = await import('fast-check');
     const itemArb = fc.record({

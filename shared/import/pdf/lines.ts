@@ -50,6 +50,56 @@ export const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|[（(][一�
 const PAGE_NUMBER = new RegExp(String.raw`^(?:${PAGE_NUMBER_FORMS}|\d{1,4}(?:\s*\/\s*\d{1,4})?|[-－—–]?\s*\d{1,4}\s*[-－—–]?)$`, 'u');
 export const ASCII_WORD = /[A-Za-z0-9]/;
 
+const isDigit = (c: string) => (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+const isDash = (c: string) => c === '/' || c === '／' || c === '—' || c === '–' || c === '-';
+const Scan = { Start: 0, Sign: 1, SignOrDash: 2, Dash1: 3, Dash2: 4, Dash3: 5, Number: 6, Percent: 7, None: 8, Dead: 9 } as const;
+type Scan = (typeof Scan)[keyof typeof Scan];
+const ACCEPTS: ReadonlySet<Scan> = new Set([Scan.SignOrDash, Scan.Dash1, Scan.Dash2, Scan.Dash3, Scan.Number, Scan.Percent, Scan.None]);
+
+/**
+ * Whether a fragment's text is a VALUE, decided as its text grows, a character at a time: testing the regex on the
+ * whole text after every item read each text again (V8 flattens the string it tests), and a page of 20,000 runs at
+ * one place took 10 s. The same language as VALUE (test/import/pdf-layout.test.ts checks them against each other).
+ */
+class ValueScan {
+  private state: Scan = Scan.Start;
+
+  feed(s: string): this {
+    for (let i = 0; i < s.length && this.state !== Scan.Dead; i++) this.state = ValueScan.step(this.state, s[i]!);
+    return this;
+  }
+
+  get value(): boolean {
+    return ACCEPTS.has(this.state);
+  }
+
+  private static step(state: Scan, c: string): Scan {
+    switch (state) {
+      case Scan.Start:
+        if (c === '-') return Scan.SignOrDash; // 「-」 alone is a placeholder; before a digit, a sign
+        if (c === '+' || c === '−' || c === '－') return Scan.Sign;
+        if (isDigit(c)) return Scan.Number;
+        if (isDash(c)) return Scan.Dash1;
+        return c === '无' ? Scan.None : Scan.Dead;
+      case Scan.Sign:
+        return isDigit(c) ? Scan.Number : Scan.Dead;
+      case Scan.SignOrDash:
+        return isDigit(c) ? Scan.Number : isDash(c) ? Scan.Dash2 : Scan.Dead;
+      case Scan.Dash1:
+        return isDash(c) ? Scan.Dash2 : Scan.Dead;
+      case Scan.Dash2:
+        return isDash(c) ? Scan.Dash3 : Scan.Dead;
+      case Scan.Number:
+        return isDigit(c) || c === ',' || c === '，' || c === '.' || c === '．' ? Scan.Number : c === '%' ? Scan.Percent : Scan.Dead;
+      default:
+        return Scan.Dead;
+    }
+  }
+}
+
+/** VALUE.test(s), by the scanner fragments use (for the test that they agree). */
+export const scansAsValue = (s: string) => new ValueScan().feed(s).value;
+
 export const lineText = (l: Line) => l.frags.map((f) => f.text).join('\t');
 export const isValueLine = (l: Line) => l.frags.some((f) => f.value) && (l.frags.length > 1 || l.frags[0]!.value);
 export const overlapsX = (a: { x0: number; x1: number }, b: { x0: number; x1: number }, slack = 0) => a.x0 < b.x1 + slack && b.x0 < a.x1 + slack;
@@ -62,6 +112,8 @@ export function append(a: string, b: string): string {
 function fragmentsOf(items: readonly PdfTextItem[]): Frag[] {
   const frags: Frag[] = [];
   let cur: Frag | undefined;
+  let scan = new ValueScan();
+  let lastChar = ''; // cur.text's last character, kept apart: reading it off the growing text would flatten it
   let lastWasValue = false;
   for (const it of [...items].sort((a, b) => a.x - b.x)) {
     const text = it.str.replace(/\s+/gu, ' ').trim();
@@ -75,17 +127,21 @@ function fragmentsOf(items: readonly PdfTextItem[]): Frag[] {
       // Figures of neighbouring cells may be only a cell's padding apart: between two figures a gap splits.
       const limit = value && lastWasValue ? 0.12 : 0.8;
       if (!it.vertical && gap < limit * Math.max(cur.size, it.size)) {
-        cur.text = gap > 0.25 * it.size && ASCII_WORD.test(cur.text[cur.text.length - 1]!) && ASCII_WORD.test(text[0]!) ? `${cur.text} ${text}` : cur.text + text;
+        const space = gap > 0.25 * it.size && ASCII_WORD.test(lastChar) && ASCII_WORD.test(text[0]!);
+        cur.text = space ? `${cur.text} ${text}` : cur.text + text;
         cur.x1 = Math.max(cur.x1, x1);
         cur.top = Math.min(cur.top, top);
         cur.bottom = Math.max(cur.bottom, bottom);
         cur.size = Math.max(cur.size, it.size);
-        cur.value = VALUE.test(cur.text);
+        cur.value = scan.feed(space ? ` ${text}` : text).value;
+        lastChar = text[text.length - 1]!;
         lastWasValue = value;
         continue;
       }
     }
     cur = { text, x0: it.x, x1, top, bottom, size: it.size, value };
+    scan = new ValueScan().feed(text);
+    lastChar = text[text.length - 1]!;
     frags.push(cur);
     lastWasValue = value;
   }
